@@ -1,0 +1,36 @@
+"""riskmodel: OMG risk classification and ondermijningsbeeld rules with bestuurlijke interventies.
+
+Public API::
+
+    rules = load_rules()                      # the bundled model, or load_rules("rules/")
+    profile = load_profile("profiel.yaml", rules)
+    assessment = assess(profile, rules)       # durable-rules by default
+    print(assessment.explain("nl"))
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from riskmodel.api import assess, load_profile, load_rules  # noqa: E402
+from riskmodel.errors import (  # noqa: E402
+    EngineError,
+    ProfileError,
+    RiskmodelError,
+    RuleError,
+    UserInputError,
+)
+from riskmodel.model.assessment import Assessment  # noqa: E402
+
+__all__ = [
+    "Assessment",
+    "EngineError",
+    "ProfileError",
+    "RiskmodelError",
+    "RuleError",
+    "UserInputError",
+    "__version__",
+    "assess",
+    "load_profile",
+    "load_rules",
+]

@@ -1,0 +1,1 @@
+"""Stage 3: compile a RuleSet for one peildatum into an engine-agnostic IR."""

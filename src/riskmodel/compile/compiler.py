@@ -1,0 +1,184 @@
+"""RuleSet + peildatum -> CompiledModel. Dates, registers and validity are resolved here,
+so evaluators never reason about time: what was not law on the peildatum is not compiled."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from riskmodel.compile.encode import encode_scalar, fact_attr, list_attr
+from riskmodel.compile.ir import (
+    FALSE,
+    TRUE,
+    Atom,
+    CompiledCheck,
+    CompiledIndicator,
+    CompiledIntervention,
+    CompiledLevel,
+    CompiledModel,
+    CompiledOverride,
+    CompiledPhenomenon,
+    IndRef,
+    LevelRef,
+    Node,
+    mk_and,
+    mk_not,
+    mk_or,
+)
+from riskmodel.model.conditions import (
+    AllOf,
+    AnyOf,
+    ConditionNode,
+    Dated,
+    FactTest,
+    IndicatorTest,
+    LevelTest,
+    NotOf,
+)
+from riskmodel.model.rules import Intervention, Register
+from riskmodel.model.ruleset import RuleSet
+
+_NUMERIC_OPS = {"minimaal": "ge", "maximaal": "le", "groter_dan": "gt", "kleiner_dan": "lt"}
+
+
+def register_members(register: Register, status: str, day: dt.date) -> set[str]:
+    """Item ids holding `status` on `day`; a continuation inherits its origin's statuses."""
+    direct: dict[str, bool] = {}
+    for item in register.items:
+        direct[item.id] = any(
+            s.status == status and s.vanaf <= day and (s.tot is None or day <= s.tot)
+            for s in item.statussen
+        )
+    by_id = {item.id: item for item in register.items}
+    members: set[str] = set()
+    for item in register.items:
+        seen: set[str] = set()
+        cur: str | None = item.id
+        while cur is not None and cur not in seen:
+            seen.add(cur)
+            if direct.get(cur):
+                members.add(item.id)
+                break
+            cur = by_id[cur].voortzetting_van if cur in by_id else None
+    return members
+
+
+def intervention_available(iv: Intervention, day: dt.date) -> bool:
+    """In force on the peildatum: the instrument itself and at least one legal basis."""
+    return iv.valid_on(day) and any(b.valid_on(day) for b in iv.grondslag)
+
+
+class Compiler:
+    def __init__(self, rules: RuleSet, day: dt.date) -> None:
+        self.rules = rules
+        self.day = day
+        self.valid_indicators = {i.id for i in rules.indicators.values() if i.valid_on(day)}
+
+    def compile(self) -> CompiledModel:
+        rs, day = self.rules, self.day
+        model = CompiledModel(peildatum_ordinal=day.toordinal())
+        for ind in rs.indicators.values():
+            if not ind.valid_on(day):
+                continue
+            model.indicators[ind.id] = CompiledIndicator(
+                id=ind.id, phenomenon=ind.fenomeen, points=ind.punten,
+                condition=self.node(ind.als),
+            )
+        for ph in rs.phenomena.values():
+            levels = tuple(
+                CompiledLevel(id=lv.id, rank=i, threshold=lv.drempel)
+                for i, lv in enumerate(ph.niveaus)
+            )
+            overrides = tuple(
+                CompiledOverride(indicator=o.indicator, rank=ph.rank(o.minimaal_niveau))
+                for o in ph.ophogingen
+                if o.indicator in model.indicators
+            )
+            model.phenomena[ph.id] = CompiledPhenomenon(
+                id=ph.id,
+                gate=self.node(ph.poort.als) if ph.poort else TRUE,
+                levels=levels,
+                overrides=overrides,
+                indicators=tuple(sorted(i for i, c in model.indicators.items()
+                                        if c.phenomenon == ph.id)),
+            )
+        for iv in rs.interventions.values():
+            model.interventions[iv.id] = CompiledIntervention(
+                id=iv.id,
+                ladder=iv.ladder,
+                available=intervention_available(iv, day),
+                trigger=self.node(iv.voorstellen_als),
+                gates=tuple(CompiledCheck(g.id, self.node(g.als))
+                            for g in iv.poorten if g.valid_on(day)),
+                flags=tuple(CompiledCheck(f.id, self.node(f.als))
+                            for f in iv.afwegingen if f.valid_on(day)),
+            )
+        return model
+
+    def node(self, cond: ConditionNode) -> Node:
+        if isinstance(cond, AllOf):
+            return mk_and([self.node(c) for c in cond.alle])
+        if isinstance(cond, AnyOf):
+            return mk_or([self.node(c) for c in cond.een_van])
+        if isinstance(cond, NotOf):
+            return mk_not(self.node(cond.niet))
+        if isinstance(cond, Dated):
+            p = cond.geldig
+            if (p.vanaf and self.day < p.vanaf) or (p.tot and self.day > p.tot):
+                return FALSE
+            return self.node(cond.als)
+        if isinstance(cond, IndicatorTest):
+            return IndRef(cond.indicator) if cond.indicator in self.valid_indicators else FALSE
+        if isinstance(cond, LevelTest):
+            ph = self.rules.phenomena[cond.niveau]
+            return LevelRef(cond.niveau, ph.rank(cond.minimaal), cond.minimaal)
+        return self.fact_test(cond)
+
+    def fact_test(self, t: FactTest) -> Node:
+        fact = self.rules.facts[t.feit]
+        op, val = t.operator, t.operand
+        attr = fact_attr(fact.id)
+        if op == "bekend":
+            if fact.type == "enum_list":
+                first = list_attr(fact.id, fact.value_ids()[0])
+                known: Node = Atom(first, fact.id, "known")
+            else:
+                known = Atom(attr, fact.id, "known")
+            return known if val else mk_not(known)
+        if op in ("bevat", "bevat_een_van"):
+            values = [val] if op == "bevat" else list(val)
+            return mk_or([Atom(list_attr(fact.id, v), fact.id, "eq", 1) for v in values])
+        if op == "binnen_dagen":
+            start = (self.day - dt.timedelta(days=int(val))).toordinal()
+            return mk_and([Atom(attr, fact.id, "ge", start),
+                           Atom(attr, fact.id, "le", self.day.toordinal())])
+        if op == "in_register":
+            q = t.in_register
+            assert q is not None
+            members = register_members(self.rules.registers[q.register_id], q.status, self.day)
+            if not members:
+                return FALSE
+            return Atom(attr, fact.id, "in", tuple(sorted(members)))
+        canon = self._canonical(fact.register_id)
+        if op in ("in", "niet_in"):
+            enc = tuple(sorted({encode_scalar(fact, canon.get(v, v)) for v in val},
+                               key=lambda x: (str(type(x)), x)))
+            return Atom(attr, fact.id, "in" if op == "in" else "nin", enc)
+        scalar = encode_scalar(fact, canon.get(val, val) if isinstance(val, str) else val)
+        if op == "is":
+            return Atom(attr, fact.id, "eq", scalar)
+        if op == "is_niet":
+            return Atom(attr, fact.id, "ne", scalar)
+        return Atom(attr, fact.id, _NUMERIC_OPS[op], scalar)  # type: ignore[arg-type]
+
+    def _canonical(self, register_id: str | None) -> dict[str, str]:
+        if not register_id:
+            return {}
+        out: dict[str, str] = {}
+        for item in self.rules.registers[register_id].items:
+            for alias in item.aliassen:
+                out[alias] = item.id
+        return out
+
+
+def compile_model(rules: RuleSet, day: dt.date) -> CompiledModel:
+    return Compiler(rules, day).compile()

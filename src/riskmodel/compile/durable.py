@@ -1,0 +1,217 @@
+"""Translate IR conditions into durable-rules ruleset definitions.
+
+durable-rules matches in two-valued logic. Each condition therefore becomes two rules: one
+that fires when the condition is certainly true (T) and one when it is possibly true (P, i.e.
+not certainly false). Negation is pushed down to the atoms with four forms per node
+(T, F, P = not F, Q = not T); an unknown fact is an absent attribute, tested with $nex/$ex.
+Every pattern carries a type discriminator, so a bare $nex can never match the session's
+state fact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from riskmodel.compile.ir import And, Atom, Const, ConditionKey, IndRef, LevelRef, Node, Not, Or
+
+Mode = Literal["T", "F", "P", "Q"]
+DExpr = bool | dict[str, Any]
+
+#: more than 64 rules matching one fact fails in the C core (error 303)
+MAX_RULES_PER_FACT = 64
+#: 512 distinct conditions under one node makes ruleset creation loop forever
+MAX_CONDITIONS_PER_NODE = 511
+RULES_PER_RULESET = 60
+
+TYPE_ATTR = "t"
+
+
+def indicator_attr(indicator_id: str) -> str:
+    return f"i__{indicator_id}"
+
+
+def level_attrs(phenomenon_id: str) -> tuple[str, str]:
+    return (f"nz__{phenomenon_id}", f"nm__{phenomenon_id}")
+
+
+_NEG = {"eq": "ne", "ne": "eq", "ge": "lt", "le": "gt", "gt": "le", "lt": "ge", "in": "nin",
+        "nin": "in"}
+_DOP = {"ne": "$neq", "ge": "$gte", "le": "$lte", "gt": "$gt", "lt": "$lt"}
+
+
+def _and(parts: list[DExpr]) -> DExpr:
+    out: list[dict[str, Any]] = []
+    for p in parts:
+        if p is False:
+            return False
+        if p is True:
+            continue
+        assert isinstance(p, dict)
+        out.append(p)
+    if not out:
+        return True
+    return out[0] if len(out) == 1 else {"$and": out}
+
+
+def _or(parts: list[DExpr]) -> DExpr:
+    out: list[dict[str, Any]] = []
+    for p in parts:
+        if p is True:
+            return True
+        if p is False:
+            continue
+        assert isinstance(p, dict)
+        out.append(p)
+    if not out:
+        return False
+    return out[0] if len(out) == 1 else {"$or": out}
+
+
+def _cmp(attr: str, op: str, value: Any) -> DExpr:
+    if op == "eq":
+        return {attr: value}
+    if op == "in":
+        return _or([{attr: v} for v in value])
+    if op == "nin":
+        return _and([{"$neq": {attr: v}} for v in value])
+    return {_DOP[op]: {attr: value}}
+
+
+def translate(node: Node, mode: Mode) -> DExpr:
+    if isinstance(node, Const):
+        return node.value if mode in ("T", "P") else not node.value
+    if isinstance(node, Atom):
+        ex, nex = {"$ex": {node.attr: 1}}, {"$nex": {node.attr: 1}}
+        if node.op == "known":
+            return ex if mode in ("T", "P") else nex
+        holds = _cmp(node.attr, node.op, node.value)
+        fails = _cmp(node.attr, _NEG[node.op], node.value)
+        if mode == "T":
+            return _and([ex, holds])
+        if mode == "F":
+            return _and([ex, fails])
+        if mode == "P":
+            return _or([nex, holds])
+        return _or([nex, fails])
+    if isinstance(node, IndRef):
+        a = indicator_attr(node.indicator)
+        return {"T": {a: 2}, "F": {a: 0}, "P": {"$gte": {a: 1}}, "Q": {"$lte": {a: 1}}}[mode]
+    if isinstance(node, LevelRef):
+        nz, nm = level_attrs(node.phenomenon)
+        r = node.rank
+        return {"T": {"$gte": {nz: r}}, "F": {"$lt": {nm: r}}, "P": {"$gte": {nm: r}},
+                "Q": {"$lt": {nz: r}}}[mode]
+    if isinstance(node, Not):
+        return translate(node.child, {"T": "F", "F": "T", "P": "Q", "Q": "P"}[mode])  # type: ignore[arg-type]
+    if isinstance(node, And):
+        parts = [translate(c, mode) for c in node.children]
+        return _and(parts) if mode in ("T", "P") else _or(parts)
+    if isinstance(node, Or):
+        parts = [translate(c, mode) for c in node.children]
+        return _or(parts) if mode in ("T", "P") else _and(parts)
+    raise AssertionError(node)
+
+
+@dataclass
+class DurableRuleset:
+    name: str
+    definition: dict[str, Any]
+    # rule name -> (condition key, "T" | "P")
+    rules: dict[str, tuple[ConditionKey, str]] = field(default_factory=dict)
+
+
+@dataclass
+class DurablePlan:
+    """All rulesets of one phase, plus the statistics `riskmodel check` reports on."""
+
+    phase: str
+    fact_type: str
+    rulesets: list[DurableRuleset]
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "rulesets": len(self.rulesets),
+            "rules": sum(len(r.rules) for r in self.rulesets),
+            "max_rules_per_ruleset": max((len(r.rules) for r in self.rulesets), default=0),
+            "max_conditions_per_node": max(
+                (max_conditions(r.definition) for r in self.rulesets), default=0
+            ),
+        }
+
+
+def count_conditions(expr: Any) -> int:
+    """Leaf tests in one pattern: what the C core builds alpha nodes from."""
+    if isinstance(expr, dict):
+        total = 0
+        for k, v in expr.items():
+            if k in ("$and", "$or"):
+                total += sum(count_conditions(x) for x in v)
+            else:
+                total += 1
+        return total
+    return 0
+
+
+def max_conditions(definition: dict[str, Any]) -> int:
+    return sum(count_conditions(rule["all"][0]["m"]) for rule in definition.values())
+
+
+def plan_phase(
+    phase: str,
+    fact_type: str,
+    conditions: dict[ConditionKey, Node],
+    rules_per_ruleset: int = RULES_PER_RULESET,
+) -> DurablePlan:
+    """Chunk T/P rules into small rulesets; names carry a content hash so identical
+    compilations (e.g. two peildata with the same law) share registered rulesets."""
+    pending: list[tuple[str, ConditionKey, str, dict[str, Any]]] = []
+    for idx, (key, node) in enumerate(sorted(conditions.items())):
+        for mode in ("T", "P"):
+            expr = translate(node, mode)  # type: ignore[arg-type]
+            if expr is False:
+                continue
+            pattern: dict[str, Any] = {TYPE_ATTR: fact_type}
+            if expr is not True:
+                pattern = {"$and": [pattern, expr]}
+            name = f"c{idx}_{mode}"
+            pending.append((name, key, mode, {"all": [{"m": pattern}], "run": name}))
+    rulesets: list[DurableRuleset] = []
+    for start in range(0, len(pending), rules_per_ruleset):
+        chunk = pending[start:start + rules_per_ruleset]
+        definition = {name: rule for name, _, _, rule in chunk}
+        digest = hashlib.sha256(
+            json.dumps(definition, sort_keys=True).encode()
+        ).hexdigest()[:16]
+        rs = DurableRuleset(name=f"rm_{phase}_{digest}", definition=definition)
+        for name, key, mode, _ in chunk:
+            rs.rules[name] = (key, mode)
+        rulesets.append(rs)
+    return DurablePlan(phase=phase, fact_type=fact_type, rulesets=rulesets)
+
+
+def check_plan(plan: DurablePlan) -> list[str]:
+    """Problems that would make durable-rules fail or hang; empty when the plan is safe."""
+    problems: list[str] = []
+    for rs in plan.rulesets:
+        n = len(rs.rules)
+        if n > MAX_RULES_PER_FACT:
+            problems.append(f"{rs.name}: {n} regels kunnen op een feit matchen "
+                            f"(maximum {MAX_RULES_PER_FACT}, fout 303)")
+        c = max_conditions(rs.definition)
+        if c > MAX_CONDITIONS_PER_NODE:
+            problems.append(f"{rs.name}: {c} condities onder een knoop "
+                            f"(maximum {MAX_CONDITIONS_PER_NODE}; meer laat het aanmaken hangen)")
+        for name, rule in rs.definition.items():
+            pattern = rule["all"][0]["m"]
+            if not _has_discriminator(pattern):
+                problems.append(f"{rs.name}.{name}: patroon zonder typediscriminator")
+    return problems
+
+
+def _has_discriminator(pattern: dict[str, Any]) -> bool:
+    if TYPE_ATTR in pattern:
+        return True
+    return any(isinstance(p, dict) and TYPE_ATTR in p for p in pattern.get("$and", []))

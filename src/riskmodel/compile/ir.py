@@ -1,0 +1,191 @@
+"""Engine-agnostic intermediate representation: typed conditions over encoded facts.
+
+Values are encoded once (dates as ordinals, decimals as scaled integers, booleans as 0/1,
+lists as one 0/1 attribute per allowed value) so that both evaluators see exactly the same
+numbers, and durable-rules never meets a float exponent, a date string or a bool/string mix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+AtomOp = Literal["eq", "ne", "in", "nin", "ge", "le", "gt", "lt", "known"]
+
+DECIMAL_SCALE = 10_000
+
+
+@dataclass(frozen=True)
+class Const:
+    value: bool
+
+
+@dataclass(frozen=True)
+class Atom:
+    """A test on one encoded attribute; `fact` is the vocabulary id it came from."""
+
+    attr: str
+    fact: str
+    op: AtomOp
+    value: int | str | tuple[int | str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class IndRef:
+    indicator: str
+
+
+@dataclass(frozen=True)
+class LevelRef:
+    phenomenon: str
+    rank: int
+    level_id: str
+
+
+@dataclass(frozen=True)
+class And:
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    child: Node
+
+
+Node = Union[Const, Atom, IndRef, LevelRef, And, Or, Not]
+
+TRUE = Const(True)
+FALSE = Const(False)
+
+
+def mk_and(children: list[Node]) -> Node:
+    out: list[Node] = []
+    for c in children:
+        if c == FALSE:
+            return FALSE
+        if c == TRUE:
+            continue
+        out.extend(c.children if isinstance(c, And) else [c])
+    if not out:
+        return TRUE
+    return out[0] if len(out) == 1 else And(tuple(out))
+
+
+def mk_or(children: list[Node]) -> Node:
+    out: list[Node] = []
+    for c in children:
+        if c == TRUE:
+            return TRUE
+        if c == FALSE:
+            continue
+        out.extend(c.children if isinstance(c, Or) else [c])
+    if not out:
+        return FALSE
+    return out[0] if len(out) == 1 else Or(tuple(out))
+
+
+def mk_not(child: Node) -> Node:
+    if isinstance(child, Const):
+        return Const(not child.value)
+    if isinstance(child, Not):
+        return child.child
+    return Not(child)
+
+
+def facts_in(node: Node) -> set[str]:
+    if isinstance(node, Atom):
+        return {node.fact}
+    if isinstance(node, And | Or):
+        out: set[str] = set()
+        for c in node.children:
+            out |= facts_in(c)
+        return out
+    if isinstance(node, Not):
+        return facts_in(node.child)
+    return set()
+
+
+@dataclass(frozen=True)
+class CompiledIndicator:
+    id: str
+    phenomenon: str
+    points: int
+    condition: Node
+
+
+@dataclass(frozen=True)
+class CompiledLevel:
+    id: str
+    rank: int
+    threshold: int
+
+
+@dataclass(frozen=True)
+class CompiledOverride:
+    indicator: str
+    rank: int
+
+
+@dataclass(frozen=True)
+class CompiledPhenomenon:
+    id: str
+    gate: Node
+    levels: tuple[CompiledLevel, ...]
+    overrides: tuple[CompiledOverride, ...]
+    indicators: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CompiledCheck:
+    id: str
+    condition: Node
+
+
+@dataclass(frozen=True)
+class CompiledIntervention:
+    id: str
+    ladder: int
+    available: bool
+    trigger: Node
+    gates: tuple[CompiledCheck, ...]
+    flags: tuple[CompiledCheck, ...]
+
+
+ConditionKey = tuple[str, ...]
+
+
+@dataclass
+class CompiledModel:
+    """Everything an evaluator needs for one peildatum; metadata stays in the RuleSet."""
+
+    peildatum_ordinal: int
+    indicators: dict[str, CompiledIndicator] = field(default_factory=dict)
+    phenomena: dict[str, CompiledPhenomenon] = field(default_factory=dict)
+    interventions: dict[str, CompiledIntervention] = field(default_factory=dict)
+
+    def phase1_conditions(self) -> dict[ConditionKey, Node]:
+        """Fact-only conditions: indicators and phenomenon gates."""
+        out: dict[ConditionKey, Node] = {}
+        for ind in self.indicators.values():
+            out[("ind", ind.id)] = ind.condition
+        for ph in self.phenomena.values():
+            out[("gate", ph.id)] = ph.gate
+        return out
+
+    def phase2_conditions(self) -> dict[ConditionKey, Node]:
+        """Conditions that may use indicator results and levels: interventions."""
+        out: dict[ConditionKey, Node] = {}
+        for iv in self.interventions.values():
+            out[("trig", iv.id)] = iv.trigger
+            if not iv.available:
+                continue
+            for g in iv.gates:
+                out[("igate", iv.id, g.id)] = g.condition
+            for f in iv.flags:
+                out[("flag", iv.id, f.id)] = f.condition
+        return out

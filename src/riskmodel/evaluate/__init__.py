@@ -1,0 +1,1 @@
+"""Stage 4: evaluate compiled conditions (durable-rules or the Python reference)."""

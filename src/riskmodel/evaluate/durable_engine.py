@@ -1,0 +1,170 @@
+"""The default evaluator: compiled rules run in durable-rules (Rete, C core).
+
+Design points (see docs/architecture.md): facts, not events; one session per assessment,
+deleted in `finally`; every action only records which rule fired (idempotent, so `$or`
+firing once per branch is harmless); after every assert the session state is checked for
+an exception the wrapper swallowed; a Host without timer threads keeps evaluation
+synchronous; sessions are serial per host (a lock), so 32-bit session-id hashes never mix.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import threading
+from collections.abc import Callable
+from importlib import metadata
+from typing import Any
+
+from riskmodel.compile.durable import (
+    TYPE_ATTR,
+    DurablePlan,
+    check_plan,
+    indicator_attr,
+    level_attrs,
+    plan_phase,
+)
+from riskmodel.compile.ir import ConditionKey, Node
+from riskmodel.errors import EngineError
+from riskmodel.evaluate.base import Evaluator
+from riskmodel.evaluate.kleene import Derived, Tri
+
+_TRI_CODE = {Tri.FALSE: 0, Tri.UNKNOWN: 1, Tri.TRUE: 2}
+_FACT_TYPES = {"feiten": "profiel", "interventies": "afgeleid"}
+
+
+def _durable_host_class() -> type[Any]:
+    try:
+        from durable.engine import Host
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        raise EngineError(
+            "durable-rules is niet geïnstalleerd of niet gecompileerd; installeer "
+            "'durable-rules==2.0.28' of gebruik --engine python"
+        ) from exc
+
+    class SyncHost(Host):  # type: ignore[misc, valid-type]
+        """No timer threads: we dispatch synchronously in assert_fact."""
+
+        def __init__(self, resolve: Callable[[str], Callable[[Any], None]]) -> None:
+            self._resolve = resolve
+            super().__init__()
+
+        def _run(self) -> None:
+            return None
+
+        def get_action(self, action_name: str) -> Callable[[Any], None]:
+            return self._resolve(action_name)
+
+    return SyncHost
+
+
+class DurableEvaluator(Evaluator):
+    name = "durable"
+
+    def __init__(self, rules_per_ruleset: int | None = None) -> None:
+        self._lock = threading.Lock()
+        self._host: Any = None
+        self._registered: set[str] = set()
+        self._plans: dict[tuple[str, tuple[tuple[ConditionKey, Node], ...]], DurablePlan] = {}
+        self._fired: dict[str, set[str]] = {}
+        self._sessions = itertools.count(1)
+        self._rules_per_ruleset = rules_per_ruleset
+
+    def version(self) -> str:
+        try:
+            return metadata.version("durable_rules")
+        except metadata.PackageNotFoundError:  # pragma: no cover
+            return "onbekend"
+
+    def _record(self, action_name: str) -> Callable[[Any], None]:
+        def action(c: Any) -> None:
+            self._fired.setdefault(str(c.s.sid), set()).add(action_name)
+
+        return action
+
+    def _ensure_host(self) -> Any:
+        if self._host is None:
+            self._host = _durable_host_class()(self._record)
+        return self._host
+
+    def plan(self, phase: str, conditions: dict[ConditionKey, Node]) -> DurablePlan:
+        key = (phase, tuple(sorted(conditions.items(), key=lambda kv: kv[0])))
+        plan = self._plans.get(key)
+        if plan is None:
+            kwargs = {}
+            if self._rules_per_ruleset:
+                kwargs["rules_per_ruleset"] = self._rules_per_ruleset
+            plan = plan_phase(phase, _FACT_TYPES[phase], conditions, **kwargs)
+            problems = check_plan(plan)
+            if problems:
+                raise EngineError("regels passen niet binnen de grenzen van durable-rules: "
+                                  + "; ".join(problems))
+            self._plans[key] = plan
+        return plan
+
+    def _register(self, plan: DurablePlan) -> None:
+        host = self._ensure_host()
+        for rs in plan.rulesets:
+            if rs.name in self._registered:
+                continue
+            definition = copy.deepcopy(rs.definition)  # registration mutates the dict
+            for rule_name, rule in definition.items():
+                rule["run"] = f"{rs.name}|{rule_name}"
+            try:
+                host.register_rulesets({rs.name: definition})
+            except Exception as exc:
+                raise EngineError(f"durable-rules weigerde ruleset {rs.name}: {exc}") from exc
+            self._registered.add(rs.name)
+
+    def decide(
+        self,
+        phase: str,
+        conditions: dict[ConditionKey, Node],
+        env: dict[str, int | str],
+        derived: Derived | None,
+    ) -> dict[ConditionKey, Tri]:
+        plan = self.plan(phase, conditions)
+        fact: dict[str, Any] = {TYPE_ATTR: plan.fact_type, **env}
+        if derived is not None:
+            for ind_id, status in derived.indicators.items():
+                fact[indicator_attr(ind_id)] = _TRI_CODE[status]
+            for ph_id, (certain, possible) in derived.levels.items():
+                nz, nm = level_attrs(ph_id)
+                fact[nz] = certain
+                fact[nm] = possible
+        fired: set[str] = set()
+        with self._lock:
+            self._register(plan)
+            host = self._host
+            for rs in plan.rulesets:
+                sid = str(next(self._sessions))
+                self._fired.pop(sid, None)
+                try:
+                    host.assert_fact(rs.name, {"sid": sid, "id": "feit", **fact})
+                    state = host.get_state(rs.name, sid)
+                    if state and state.get("exception"):
+                        raise EngineError(
+                            f"fout in durable-rules sessie ({rs.name}): {state['exception']}"
+                        )
+                except EngineError:
+                    raise
+                except Exception as exc:
+                    raise EngineError(f"durable-rules faalde in {rs.name}: {exc}") from exc
+                finally:
+                    fired |= {
+                        name.split("|", 1)[1] + "@" + rs.name for name in self._fired.pop(sid, set())
+                    }
+                    try:
+                        host.delete_state(rs.name, sid)
+                    except Exception:  # noqa: S110 - state may not exist after a failure
+                        pass
+        result: dict[ConditionKey, Tri] = {key: Tri.FALSE for key in conditions}
+        for rs in plan.rulesets:
+            for rule_name, (key, mode) in rs.rules.items():
+                if f"{rule_name}@{rs.name}" not in fired:
+                    continue
+                if mode == "T":
+                    result[key] = Tri.TRUE
+                elif result[key] is Tri.FALSE:
+                    result[key] = Tri.UNKNOWN
+        return result

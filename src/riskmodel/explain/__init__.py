@@ -1,0 +1,1 @@
+"""Stage 5: turn evaluation results into an explained Assessment and readable text."""

@@ -1,0 +1,303 @@
+"""Build the Assessment: statuses from the evaluator, reasons from re-reading the IR.
+
+durable-rules cannot say which condition held, so evidence and missing facts come from
+re-evaluating the IR on the same encoded facts (the reference logic), while every status
+comes from the evaluator that ran.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+
+from riskmodel import __version__
+from riskmodel.compile.ir import And, Atom, CompiledModel, IndRef, LevelRef, Node, Not, Or
+from riskmodel.evaluate.base import Evaluation, Evaluator, score_range
+from riskmodel.evaluate.kleene import Derived, Tri, evaluate
+from riskmodel.model.assessment import (
+    AppliedOverride,
+    Assessment,
+    Evidence,
+    FlagResult,
+    GateResult,
+    GateStatus,
+    IndicatorResult,
+    IndicatorStatus,
+    InterventionResult,
+    InterventionStatus,
+    LegalBasisOut,
+    LevelOut,
+    MissingFact,
+    PhenomenonResult,
+    Receipt,
+    ScoreRange,
+    TraceNode,
+)
+from riskmodel.model.common import Label
+from riskmodel.model.profile import Profile
+from riskmodel.model.rules import Phenomenon
+from riskmodel.model.ruleset import RuleSet
+
+_IND_STATUS: dict[Tri, IndicatorStatus] = {
+    Tri.TRUE: "geraakt", Tri.FALSE: "niet_geraakt", Tri.UNKNOWN: "onbepaald"
+}
+_GATE_STATUS: dict[Tri, GateStatus] = {
+    Tri.TRUE: "voldaan", Tri.FALSE: "niet_voldaan", Tri.UNKNOWN: "onbepaald"
+}
+
+
+def profile_sha256(profile: Profile) -> str:
+    """Hash of the canonical profile, so the same situation hashes the same in any format."""
+    data = profile.model_dump(mode="json", by_alias=True)
+    blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+class Assembler:
+    def __init__(self, rules: RuleSet, compiled: CompiledModel, profile: Profile,
+                 ev: Evaluation, evaluator: Evaluator, peildatum: dt.date) -> None:
+        self.rules = rules
+        self.compiled = compiled
+        self.profile = profile
+        self.ev = ev
+        self.evaluator = evaluator
+        self.day = peildatum
+
+    # ---- missing facts -------------------------------------------------------------
+    def undecided_facts(self, node: Node, derived: Derived | None) -> set[str]:
+        """Unknown facts in the undecided part of a condition: what to find out next."""
+        env = self.ev.env
+        if evaluate(node, env, derived) is not Tri.UNKNOWN:
+            return set()
+        if isinstance(node, Atom):
+            return {node.fact}
+        if isinstance(node, Not):
+            return self.undecided_facts(node.child, derived)
+        if isinstance(node, And | Or):
+            out: set[str] = set()
+            for c in node.children:
+                out |= self.undecided_facts(c, derived)
+            return out
+        if isinstance(node, IndRef):
+            return self.undecided_facts(self.compiled.indicators[node.indicator].condition, None)
+        if isinstance(node, LevelRef):
+            return self.phenomenon_missing(node.phenomenon)
+        return set()
+
+    def phenomenon_missing(self, ph_id: str) -> set[str]:
+        ph = self.compiled.phenomena[ph_id]
+        out = self.undecided_facts(ph.gate, None)
+        for ind_id in ph.indicators:
+            out |= self.undecided_facts(self.compiled.indicators[ind_id].condition, None)
+        return out
+
+    def missing(self, facts: set[str]) -> list[MissingFact]:
+        return [
+            MissingFact(fact=f, label=self.rules.facts[f].label, question=self.rules.facts[f].vraag)
+            for f in sorted(facts)
+        ]
+
+    def evidence(self, node: Node) -> list[Evidence]:
+        out = []
+        for fid in sorted(_facts(node)):
+            entry = self.profile.feiten.get(fid)
+            if entry is None or not entry.known:
+                continue
+            out.append(Evidence(fact=fid, label=self.rules.facts[fid].label, value=entry.waarde,
+                                source=entry.bron, source_detail=entry.bron_detail,
+                                observed=entry.datum))
+        return out
+
+    # ---- sections ------------------------------------------------------------------
+    def indicators(self) -> list[IndicatorResult]:
+        out = []
+        for ind_id in sorted(self.compiled.indicators):
+            ci = self.compiled.indicators[ind_id]
+            status = self.ev.phase1[("ind", ind_id)]
+            meta = self.rules.indicators[ind_id]
+            out.append(IndicatorResult(
+                id=ind_id, phenomenon=ci.phenomenon, label=meta.label,
+                status=_IND_STATUS[status], points=ci.points,
+                evidence=self.evidence(ci.condition),
+                missing_facts=self.missing(self.undecided_facts(ci.condition, None)),
+                sources=[s.cite() for s in meta.bron],
+            ))
+        return out
+
+    def level(self, meta: Phenomenon, rank: int) -> LevelOut:
+        lv = meta.niveaus[rank]
+        return LevelOut(id=lv.id, rank=rank, label=lv.label)
+
+    def phenomena(self) -> list[PhenomenonResult]:
+        out = []
+        for ph_id in sorted(self.compiled.phenomena):
+            ph = self.compiled.phenomena[ph_id]
+            meta = self.rules.phenomena[ph_id]
+            gate = self.ev.phase1[("gate", ph_id)]
+            certain, possible = self.ev.derived.levels[ph_id]
+            cs, ps = score_range(ph, self.compiled, self.ev.phase1)
+            overrides = []
+            for ov_meta in meta.ophogingen:
+                if ov_meta.indicator not in self.compiled.indicators or gate is Tri.FALSE:
+                    continue
+                st = self.ev.phase1[("ind", ov_meta.indicator)]
+                if st is Tri.FALSE:
+                    continue
+                overrides.append(AppliedOverride(
+                    indicator=ov_meta.indicator, level=ov_meta.minimaal_niveau,
+                    certain=(st is Tri.TRUE and gate is Tri.TRUE), reason=ov_meta.reden))
+            missing = self.phenomenon_missing(ph_id) if possible > certain or \
+                gate is Tri.UNKNOWN else set()
+            out.append(PhenomenonResult(
+                id=ph_id, label=meta.label, gate=_GATE_STATUS[gate],
+                gate_label=meta.poort.label if meta.poort else None,
+                score=ScoreRange(certain=cs, possible=ps),
+                level=self.level(meta, certain), possible_level=self.level(meta, possible),
+                overrides=overrides, missing_facts=self.missing(missing),
+                reconstruction=meta.reconstructie,
+            ))
+        return out
+
+    def interventions(self) -> list[InterventionResult]:
+        listed: list[InterventionResult] = []
+        derived = self.ev.derived
+        order = sorted(self.compiled.interventions.values(), key=lambda i: (i.ladder, i.id))
+        for ci in order:
+            trigger = self.ev.phase2[("trig", ci.id)]
+            if trigger is Tri.FALSE:
+                continue
+            meta = self.rules.interventions[ci.id]
+            gates: list[GateResult] = []
+            flags: list[FlagResult] = []
+            missing: set[str] = self.undecided_facts(ci.trigger, derived)
+            status: InterventionStatus
+            if not ci.available:
+                status = "niet_beschikbaar"
+            else:
+                gate_meta = {g.id: g for g in meta.poorten}
+                for cg in ci.gates:
+                    g = gate_meta[cg.id]
+                    st = self.ev.phase2[("igate", ci.id, cg.id)]
+                    gm = self.undecided_facts(cg.condition, derived)
+                    missing |= gm
+                    gates.append(GateResult(
+                        id=cg.id, label=g.label, status=_GATE_STATUS[st],
+                        reason=g.reden_niet_voldaan if st is not Tri.TRUE else None,
+                        citations=[s.cite() for s in g.bron], missing_facts=self.missing(gm)))
+                flag_meta = {f.id: f for f in meta.afwegingen}
+                for cf in ci.flags:
+                    st = self.ev.phase2[("flag", ci.id, cf.id)]
+                    if st is Tri.FALSE:
+                        continue
+                    fm = self.undecided_facts(cf.condition, derived)
+                    flags.append(FlagResult(
+                        id=cf.id, label=flag_meta[cf.id].label,
+                        status="aanwezig" if st is Tri.TRUE else "onbepaald",
+                        citations=[s.cite() for s in flag_meta[cf.id].bron],
+                        missing_facts=self.missing(fm)))
+                if any(g.status == "niet_voldaan" for g in gates):
+                    status = "juridisch_niet_mogelijk"
+                elif trigger is Tri.UNKNOWN or any(g.status == "onbepaald" for g in gates):
+                    status = "onvoldoende_gegevens"
+                elif flags:
+                    status = "te_overwegen"
+                else:
+                    status = "aanbevolen"
+            bases = [b for b in meta.grondslag if b.valid_on(self.day)] or list(meta.grondslag)
+            lower = [r.id for r in listed
+                     if r.ladder < ci.ladder and r.status in ("aanbevolen", "te_overwegen")]
+            listed.append(InterventionResult(
+                id=ci.id, label=meta.label, status=status,
+                trigger="ja" if trigger is Tri.TRUE else "mogelijk", ladder=ci.ladder,
+                authority=list(meta.bevoegd_gezag),
+                legal_basis=[LegalBasisOut(
+                    citation=b.cite(), kind=b.soort, in_force_from=b.geldig_vanaf,
+                    in_force_to=b.geldig_tot, url=b.url, verified=b.geverifieerd,
+                    note=b.opmerking) for b in bases],
+                gates=gates, flags=flags,
+                missing_facts=self.missing(missing) if status == "onvoldoende_gegevens" else [],
+                subsidiarity=meta.subsidiariteit,
+                unavailable_reason=(meta.niet_beschikbaar_reden or _default_unavailable(self.day))
+                if status == "niet_beschikbaar" else None,
+                lower_rungs=lower,
+            ))
+        return listed
+
+    def trace(self, indicators: list[IndicatorResult], phenomena: list[PhenomenonResult],
+              interventions: list[InterventionResult]) -> list[TraceNode]:
+        by_ph: dict[str, list[IndicatorResult]] = {}
+        for ind in indicators:
+            by_ph.setdefault(ind.phenomenon, []).append(ind)
+        nodes: list[TraceNode] = []
+        for ph in phenomena:
+            children = [TraceNode(node=f"poort:{ph.id}", result=ph.gate)]
+            for ind in by_ph.get(ph.id, []):
+                children.append(TraceNode(
+                    node=f"indicator:{ind.id}", result=f"{ind.status} ({ind.points} punten)",
+                    children=[TraceNode(node=f"feit:{e.fact}", result=_fmt_evidence(e))
+                              for e in ind.evidence]
+                    + [TraceNode(node=f"feit:{m.fact}", result="onbekend")
+                       for m in ind.missing_facts]))
+            nodes.append(TraceNode(
+                node=f"fenomeen:{ph.id}",
+                result=f"niveau {ph.level.id} (mogelijk {ph.possible_level.id}), score "
+                       f"{ph.score.certain}-{ph.score.possible}",
+                children=children))
+        for iv in interventions:
+            children = [TraceNode(node="aanleiding", result=iv.trigger)]
+            for g in iv.gates:
+                children.append(TraceNode(
+                    node=f"poort:{g.id}", result=g.status,
+                    children=[TraceNode(node=f"feit:{m.fact}", result="onbekend")
+                              for m in g.missing_facts]
+                    + [TraceNode(node=f"bron:{i}", result=c) for i, c in enumerate(g.citations)]))
+            for f in iv.flags:
+                children.append(TraceNode(node=f"afweging:{f.id}", result=f.status))
+            nodes.append(TraceNode(node=f"interventie:{iv.id}", result=iv.status,
+                                   children=children))
+        return nodes
+
+    def build(self) -> Assessment:
+        indicators = self.indicators()
+        phenomena = self.phenomena()
+        interventions = self.interventions()
+        receipt = Receipt(
+            model=self.rules.manifest.model, model_version=self.rules.manifest.versie,
+            rules_sha256=self.rules.sha256, rule_files=dict(sorted(self.rules.file_hashes.items())),
+            engine=self.evaluator.name, engine_version=self.evaluator.version(),
+            riskmodel_version=__version__, peildatum=self.day, profile_id=self.profile.id,
+            profile_kind=self.profile.soort, municipality=self.profile.gemeente,
+            profile_sha256=profile_sha256(self.profile),
+        )
+        return Assessment(receipt=receipt, indicators=indicators, phenomena=phenomena,
+                          interventions=interventions,
+                          trace=self.trace(indicators, phenomena, interventions))
+
+
+def _facts(node: Node) -> set[str]:
+    if isinstance(node, Atom):
+        return {node.fact}
+    if isinstance(node, And | Or):
+        out: set[str] = set()
+        for c in node.children:
+            out |= _facts(c)
+        return out
+    if isinstance(node, Not):
+        return _facts(node.child)
+    return set()
+
+
+def _fmt_evidence(e: Evidence) -> str:
+    text = f"{e.value}"
+    if e.source:
+        text += f" (bron: {e.source}"
+        if e.observed:
+            text += f", {e.observed.isoformat()}"
+        text += ")"
+    return text
+
+
+def _default_unavailable(day: dt.date) -> Label:
+    return Label(nl=f"Dit instrument heeft op {day.isoformat()} geen geldende grondslag.",
+                 en=f"This instrument has no legal basis in force on {day.isoformat()}.")

@@ -1,0 +1,142 @@
+"""Load a situation profile and validate its facts against a model's fact vocabulary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from riskmodel.errors import Diagnostic, DiagnosticList, ProfileError, did_you_mean
+from riskmodel.load.diagnostics import from_validation_error
+from riskmodel.load.yamlsource import SourceDoc, YamlSyntaxError, parse_text, read_source
+from riskmodel.model.profile import UNKNOWN, FactEntry, Profile
+from riskmodel.model.ruleset import RuleSet
+from riskmodel.validate.privacy import find_personal_data
+from riskmodel.validate.references import enum_values
+
+MAX_SAFE_INT = 2**53 - 1
+
+
+def load_profile(path: Path | str, rules: RuleSet) -> Profile:
+    """Read, privacy-check and validate a profile file; raises ProfileError with all problems."""
+    try:
+        doc = read_source(Path(path))
+    except YamlSyntaxError as exc:
+        raise ProfileError(exc.diagnostics) from None
+    return profile_from_doc(doc, rules)
+
+
+def profile_from_data(data: Any, rules: RuleSet, name: str = "<profiel>") -> Profile:
+    """Validate an in-memory profile (e.g. from an application) the same way as a file."""
+    return profile_from_doc(SourceDoc(name, data), rules)
+
+
+def profile_from_text(text: str, rules: RuleSet, name: str = "<profiel>") -> Profile:
+    try:
+        doc = parse_text(text, name)
+    except YamlSyntaxError as exc:
+        raise ProfileError(exc.diagnostics) from None
+    return profile_from_doc(doc, rules)
+
+
+def profile_from_doc(doc: SourceDoc, rules: RuleSet, base: tuple[str | int, ...] = ()) -> Profile:
+    diags = DiagnosticList()
+    data = doc.data
+    for node in base:
+        data = data[node]
+    if not isinstance(data, dict):
+        raise ProfileError([doc.diagnostic(base, "een profiel is een mapping met id, soort, "
+                                           "gemeente, peildatum en feiten")])
+    for loc, reason in find_personal_data(data):
+        diags.add(doc.diagnostic((*base, *loc), reason))
+    diags.raise_if_any(ProfileError)
+    try:
+        profile = Profile.model_validate(data)
+    except ValidationError as exc:
+        raise ProfileError(from_validation_error(exc, doc, Profile, base)) from None
+    normalised: dict[str, FactEntry] = {}
+    for key, entry in profile.feiten.items():
+        loc = (*base, "feiten", key)
+        value, problems = normalise_fact(rules, key, entry.waarde, doc, loc)
+        diags.extend(problems)
+        if entry.datum and entry.datum > profile.peildatum:
+            diags.add(doc.diagnostic((*loc, "datum"),
+                                     f"waarneming op {entry.datum} ligt na de peildatum "
+                                     f"{profile.peildatum}", expected="datum op of voor de peildatum"))
+        normalised[key] = entry.model_copy(update={"waarde": value})
+    diags.raise_if_any(ProfileError)
+    return profile.model_copy(update={"feiten": dict(sorted(normalised.items()))})
+
+
+def normalise_fact(
+    rules: RuleSet, key: str, value: Any, doc: SourceDoc, loc: tuple[str | int, ...]
+) -> tuple[Any, list[Diagnostic]]:
+    """Check one value against its fact definition; return the canonical value."""
+    fact = rules.facts.get(key)
+    if fact is None:
+        return value, [doc.diagnostic(loc, f"onbekend feit '{key}'",
+                                      suggestion=did_you_mean(key, rules.facts))]
+    if value is None or value == UNKNOWN:
+        return None, []
+    vloc = (*loc, "waarde") if _has_waarde(doc, loc) else loc
+    t = fact.type
+
+    def bad(expected: str, hint: str | None = None) -> tuple[Any, list[Diagnostic]]:
+        return value, [doc.diagnostic(vloc, f"ongeldige waarde {value!r} voor feit '{key}'",
+                                      expected=expected, suggestion=hint)]
+
+    if t == "bool":
+        return (value, []) if isinstance(value, bool) else bad("true, false of onbekend")
+    if t in ("int", "decimal"):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return bad("een getal of onbekend")
+        if t == "int" and isinstance(value, float):
+            if not value.is_integer():
+                return bad("een geheel getal")
+            value = int(value)
+        if abs(value) > MAX_SAFE_INT:
+            return bad(f"een getal tussen -{MAX_SAFE_INT} en {MAX_SAFE_INT}")
+        if fact.minimum is not None and value < fact.minimum:
+            return bad(f"minimaal {fact.minimum:g}")
+        if fact.maximum is not None and value > fact.maximum:
+            return bad(f"maximaal {fact.maximum:g}")
+        return (float(value) if t == "decimal" else value), []
+    if t == "date":
+        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+            if isinstance(value, str):
+                try:
+                    return dt.date.fromisoformat(value), []
+                except ValueError:
+                    pass
+            return bad("een datum JJJJ-MM-DD")
+        return value, []
+    allowed = enum_values(rules, fact)
+    canonical = _canonical_map(rules, fact.register_id) if fact.register_id else None
+    if t == "enum":
+        if not isinstance(value, str) or value not in allowed:
+            return bad(", ".join(allowed), did_you_mean(str(value), allowed))
+        return (canonical[value] if canonical else value), []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return bad("een lijst met waarden uit: " + ", ".join(allowed))
+    wrong = [v for v in value if v not in allowed]
+    if wrong:
+        return value, [doc.diagnostic(vloc, f"ongeldige waarde {wrong[0]!r} in lijst-feit '{key}'",
+                                      expected=", ".join(allowed),
+                                      suggestion=did_you_mean(wrong[0], allowed))]
+    return sorted(set(value)), []
+
+
+def _has_waarde(doc: SourceDoc, loc: tuple[str | int, ...]) -> bool:
+    return (*loc, "waarde") in doc.positions
+
+
+def _canonical_map(rules: RuleSet, register_id: str) -> dict[str, str]:
+    reg = rules.registers[register_id]
+    out: dict[str, str] = {}
+    for item in reg.items:
+        out[item.id] = item.id
+        for alias in item.aliassen:
+            out[alias] = item.id
+    return out

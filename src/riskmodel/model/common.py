@@ -1,0 +1,85 @@
+"""Building blocks shared by every rule file: labels, citations, validity periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+Ident = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=80)]
+LevelIdent = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_]*$", max_length=40)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors everywhere: a typo must never silently disable a rule."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Label(Strict):
+    nl: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+class Source(Strict):
+    """Where a rule, weight or value comes from. At least one way to find it again."""
+
+    titel: str | None = None
+    url: str | None = None
+    ecli: Annotated[str, Field(pattern=r"^ECLI:[A-Z]{2}:[A-Za-z0-9]+:\d{4}:[A-Za-z0-9.]+$")] | None = (
+        None
+    )
+    toelichting: str | None = None
+
+    @model_validator(mode="after")
+    def _has_reference(self) -> Source:
+        if not (self.titel or self.url or self.ecli):
+            raise ValueError("een bron heeft minstens 'titel', 'url' of 'ecli'")
+        return self
+
+    def cite(self) -> str:
+        parts = [p for p in (self.titel, self.ecli, self.url) if p]
+        return ", ".join(parts)
+
+
+class Validity(Strict):
+    """Inclusive validity period; open ends mean 'always' on that side."""
+
+    geldig_vanaf: dt.date | None = None
+    geldig_tot: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Validity:
+        if self.geldig_vanaf and self.geldig_tot and self.geldig_tot < self.geldig_vanaf:
+            raise ValueError(
+                f"geldig_tot ({self.geldig_tot}) ligt voor geldig_vanaf ({self.geldig_vanaf})"
+            )
+        return self
+
+    def valid_on(self, day: dt.date) -> bool:
+        if self.geldig_vanaf and day < self.geldig_vanaf:
+            return False
+        return not (self.geldig_tot and day > self.geldig_tot)
+
+
+def period_text(vanaf: dt.date | None, tot: dt.date | None) -> str:
+    if vanaf and tot:
+        return f"{vanaf.isoformat()} t/m {tot.isoformat()}"
+    if vanaf:
+        return f"vanaf {vanaf.isoformat()}"
+    if tot:
+        return f"t/m {tot.isoformat()}"
+    return "onbeperkt"
+
+
+_SNAKE = re.compile(ID_PATTERN)
+
+
+def is_ident(text: str) -> bool:
+    return bool(_SNAKE.match(text))

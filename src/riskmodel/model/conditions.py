@@ -1,0 +1,213 @@
+"""The condition language: a closed set of operators, never code.
+
+A condition is a small tree. Its node kind is told by its key (``alle``, ``een_van``, ``niet``,
+``geldig``, ``feit``, ``indicator``, ``niveau``), so YAML stays readable and every error can
+name the key that was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import Discriminator, Field, Tag, model_validator
+
+from riskmodel.errors import did_you_mean
+from riskmodel.model.common import Ident, LevelIdent, Strict
+
+Scalar = bool | int | float | str | dt.date
+
+# Operator key -> (meaning in docs, value shape)
+FACT_OPERATORS: dict[str, str] = {
+    "is": "gelijk aan de waarde",
+    "is_niet": "bekend en niet gelijk aan de waarde",
+    "in": "gelijk aan een van de waarden (lijst)",
+    "niet_in": "bekend en gelijk aan geen van de waarden (lijst)",
+    "minimaal": "groter dan of gelijk aan (getal of datum)",
+    "maximaal": "kleiner dan of gelijk aan (getal of datum)",
+    "groter_dan": "strikt groter dan (getal of datum)",
+    "kleiner_dan": "strikt kleiner dan (getal of datum)",
+    "bevat": "lijst-feit bevat de waarde",
+    "bevat_een_van": "lijst-feit bevat minstens een van de waarden",
+    "binnen_dagen": "datum-feit ligt in de N dagen tot en met de peildatum",
+    "in_register": "waarde staat op de peildatum met de status in het register",
+    "bekend": "true: het feit is bekend; false: het feit is onbekend (altijd beslist)",
+}
+
+
+class RegisterQuery(Strict):
+    register_id: Ident = Field(alias="register")
+    status: Ident
+
+
+class FactTest(Strict):
+    feit: Ident
+    is_: Scalar | None = Field(default=None, alias="is")
+    is_niet: Scalar | None = None
+    in_: list[Scalar] | None = Field(default=None, alias="in", min_length=1)
+    niet_in: list[Scalar] | None = Field(default=None, min_length=1)
+    minimaal: int | float | dt.date | None = None
+    maximaal: int | float | dt.date | None = None
+    groter_dan: int | float | dt.date | None = None
+    kleiner_dan: int | float | dt.date | None = None
+    bevat: str | None = None
+    bevat_een_van: list[str] | None = Field(default=None, min_length=1)
+    binnen_dagen: Annotated[int, Field(ge=0, le=36500)] | None = None
+    in_register: RegisterQuery | None = None
+    bekend: bool | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_operator(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            unknown = [k for k in data if k != "feit" and k not in FACT_OPERATORS]
+            if unknown:
+                hint = did_you_mean(str(unknown[0]), FACT_OPERATORS)
+                msg = f"onbekende sleutel '{unknown[0]}' in een feit-toets"
+                if hint:
+                    msg += f"; bedoelde u '{hint}'?"
+                raise ValueError(msg)
+            ops = [k for k in data if k in FACT_OPERATORS]
+            if len(ops) != 1:
+                found = ", ".join(ops) if ops else "geen"
+                raise ValueError(
+                    "een feit-toets heeft precies een operator ("
+                    + ", ".join(FACT_OPERATORS)
+                    + f"); gevonden: {found}"
+                )
+        return data
+
+    @property
+    def operator(self) -> str:
+        for op in FACT_OPERATORS:
+            attr = {"is": "is_", "in": "in_"}.get(op, op)
+            if getattr(self, attr) is not None:
+                return op
+        raise AssertionError("validated to have one operator")
+
+    @property
+    def operand(self) -> Any:
+        attr = {"is": "is_", "in": "in_"}.get(self.operator, self.operator)
+        return getattr(self, attr)
+
+
+class IndicatorTest(Strict):
+    """True when the indicator is hit (its phenomenon's gate is not part of this test)."""
+
+    indicator: Ident
+
+
+class LevelTest(Strict):
+    """True when the phenomenon's level is at least the given level."""
+
+    niveau: Ident
+    minimaal: LevelIdent
+
+
+class Period(Strict):
+    vanaf: dt.date | None = None
+    tot: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.vanaf and self.tot and self.tot < self.vanaf:
+            raise ValueError(f"tot ({self.tot}) ligt voor vanaf ({self.vanaf})")
+        return self
+
+
+class AllOf(Strict):
+    alle: list[Condition] = Field(min_length=1)
+
+
+class AnyOf(Strict):
+    een_van: list[Condition] = Field(min_length=1)
+
+
+class NotOf(Strict):
+    niet: Condition
+
+
+class Dated(Strict):
+    """A branch that only exists in a period: how a legal ground enters or leaves the law."""
+
+    geldig: Period
+    als: Condition
+
+
+CONDITION_KEYS = ("alle", "een_van", "niet", "geldig", "feit", "indicator", "niveau")
+
+
+def _condition_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        for key in CONDITION_KEYS:
+            if key in value:
+                return key
+        return None
+    for key in CONDITION_KEYS:
+        if hasattr(value, key) and not (key == "alle" and isinstance(value, dict)):
+            return key
+    return None
+
+
+Condition = Annotated[
+    Union[
+        Annotated[AllOf, Tag("alle")],
+        Annotated[AnyOf, Tag("een_van")],
+        Annotated[NotOf, Tag("niet")],
+        Annotated[Dated, Tag("geldig")],
+        Annotated[FactTest, Tag("feit")],
+        Annotated[IndicatorTest, Tag("indicator")],
+        Annotated[LevelTest, Tag("niveau")],
+    ],
+    Discriminator(
+        _condition_kind,
+        custom_error_type="conditie",
+        custom_error_message="een conditie begint met een van: " + ", ".join(CONDITION_KEYS),
+    ),
+]
+
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
+NotOf.model_rebuild()
+Dated.model_rebuild()
+
+ConditionNode = AllOf | AnyOf | NotOf | Dated | FactTest | IndicatorTest | LevelTest
+
+
+def walk(cond: ConditionNode) -> list[ConditionNode]:
+    """All nodes, parents first: used by reference checks and docs."""
+    out: list[ConditionNode] = [cond]
+    if isinstance(cond, AllOf):
+        for c in cond.alle:
+            out.extend(walk(c))
+    elif isinstance(cond, AnyOf):
+        for c in cond.een_van:
+            out.extend(walk(c))
+    elif isinstance(cond, NotOf):
+        out.extend(walk(cond.niet))
+    elif isinstance(cond, Dated):
+        out.extend(walk(cond.als))
+    return out
+
+
+def walk_with_loc(
+    cond: ConditionNode, loc: tuple[str | int, ...]
+) -> list[tuple[ConditionNode, tuple[str | int, ...]]]:
+    out: list[tuple[ConditionNode, tuple[str | int, ...]]] = [(cond, loc)]
+    if isinstance(cond, AllOf):
+        for i, c in enumerate(cond.alle):
+            out.extend(walk_with_loc(c, (*loc, "alle", i)))
+    elif isinstance(cond, AnyOf):
+        for i, c in enumerate(cond.een_van):
+            out.extend(walk_with_loc(c, (*loc, "een_van", i)))
+    elif isinstance(cond, NotOf):
+        out.extend(walk_with_loc(cond.niet, (*loc, "niet")))
+    elif isinstance(cond, Dated):
+        out.extend(walk_with_loc(cond.als, (*loc, "als")))
+    return out
+
+
+Operator = Literal[
+    "is", "is_niet", "in", "niet_in", "minimaal", "maximaal", "groter_dan", "kleiner_dan",
+    "bevat", "bevat_een_van", "binnen_dagen", "in_register", "bekend",
+]

@@ -1,0 +1,44 @@
+"""A whole model: the manifest plus the merged, indexed content of its files."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from riskmodel.load.yamlsource import Loc, SourceDoc
+from riskmodel.model.rules import (
+    Fact,
+    Indicator,
+    Intervention,
+    Manifest,
+    Phenomenon,
+    Register,
+)
+
+
+@dataclass
+class RuleSet:
+    manifest: Manifest
+    root: Path
+    file_hashes: dict[str, str]
+    facts: dict[str, Fact] = field(default_factory=dict)
+    registers: dict[str, Register] = field(default_factory=dict)
+    phenomena: dict[str, Phenomenon] = field(default_factory=dict)
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    interventions: dict[str, Intervention] = field(default_factory=dict)
+    # (kind, id) -> (file, line) so that later stages can point back into the YAML.
+    origins: dict[tuple[str, str], tuple[SourceDoc, Loc]] = field(default_factory=dict)
+    # compiled models per peildatum; filled lazily by riskmodel.api
+    compiled: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def sha256(self) -> str:
+        """One hash over all files, order-independent, so a receipt pins the exact rules."""
+        h = hashlib.sha256()
+        for name in sorted(self.file_hashes):
+            h.update(name.encode() + b"\0" + self.file_hashes[name].encode() + b"\n")
+        return h.hexdigest()
+
+    def indicators_of(self, phenomenon: str) -> list[Indicator]:
+        return [i for i in self.indicators.values() if i.fenomeen == phenomenon]
