@@ -1,0 +1,133 @@
+"""`riskmodel check`: everything wrong with a model, before an analyst meets it in a report.
+
+Beyond loading (schema, references, level gaps/overlaps), the model is compiled on every
+date where something in it changes, and each compilation is checked against the limits of
+durable-rules' C core, so a region's overlay can never hang or crash the engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from riskmodel.compile.compiler import compile_model
+from riskmodel.compile.durable import DurablePlan, check_plan, plan_phase
+from riskmodel.errors import Diagnostic
+from riskmodel.model.conditions import Dated, FactTest, walk
+from riskmodel.model.ruleset import RuleSet
+from riskmodel.validate.privacy import is_personal_key
+
+
+@dataclass
+class CheckReport:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    dates: list[dt.date] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity == "fout" for d in self.diagnostics)
+
+
+def boundary_dates(rules: RuleSet, today: dt.date) -> list[dt.date]:
+    """Every date on which the compiled model can change, plus today."""
+    days: set[dt.date] = {today}
+
+    def add(start: dt.date | None, end: dt.date | None) -> None:
+        if start:
+            days.add(start)
+        if end:
+            days.add(end)
+            days.add(end + dt.timedelta(days=1))
+
+    conditions = []
+    for ind in rules.indicators.values():
+        add(ind.geldig_vanaf, ind.geldig_tot)
+        conditions.append(ind.als)
+    for ph in rules.phenomena.values():
+        if ph.poort:
+            conditions.append(ph.poort.als)
+    for iv in rules.interventions.values():
+        add(iv.geldig_vanaf, iv.geldig_tot)
+        for b in iv.grondslag:
+            add(b.geldig_vanaf, b.geldig_tot)
+        conditions.append(iv.voorstellen_als)
+        for g in iv.poorten:
+            add(g.geldig_vanaf, g.geldig_tot)
+            conditions.append(g.als)
+        for f in iv.afwegingen:
+            add(f.geldig_vanaf, f.geldig_tot)
+            conditions.append(f.als)
+    for cond in conditions:
+        for node in walk(cond):
+            if isinstance(node, Dated):
+                add(node.geldig.vanaf, node.geldig.tot)
+    for reg in rules.registers.values():
+        for item in reg.items:
+            for st in item.statussen:
+                add(st.vanaf, st.tot)
+    return sorted(d for d in days if dt.date(1900, 1, 1) <= d <= dt.date(2200, 1, 1))
+
+
+def check_model(rules: RuleSet, today: dt.date | None = None) -> CheckReport:
+    report = CheckReport()
+    today = today or dt.date.today()
+
+    def warn(section: str, item_id: str, message: str, severity: str = "waarschuwing") -> None:
+        doc, loc = rules.origins[(section, item_id)]
+        report.diagnostics.append(doc.diagnostic(loc, message, severity=severity))
+
+    for fact in rules.facts.values():
+        if is_personal_key(fact.id):
+            warn("feiten", fact.id, f"feit-id '{fact.id}' lijkt persoonsgegevens te vragen; "
+                 "profielen beschrijven situaties, geen personen", severity="fout")
+    used: set[str] = set()
+    for ind in rules.indicators.values():
+        used |= {n.feit for n in walk(ind.als) if isinstance(n, FactTest)}
+    for ph in rules.phenomena.values():
+        if ph.poort:
+            used |= {n.feit for n in walk(ph.poort.als) if isinstance(n, FactTest)}
+        if not rules.indicators_of(ph.id):
+            warn("fenomenen", ph.id, f"fenomeen '{ph.id}' heeft geen indicatoren")
+        top = ph.niveaus[-1].drempel
+        total = sum(i.punten for i in rules.indicators_of(ph.id))
+        reachable = {o.minimaal_niveau for o in ph.ophogingen}
+        if total < top and ph.niveaus[-1].id not in reachable:
+            warn("fenomenen", ph.id, f"hoogste niveau '{ph.niveaus[-1].id}' (drempel {top}) is "
+                 f"onbereikbaar: alle indicatoren samen geven {total} punten")
+    for iv in rules.interventions.values():
+        conds = [iv.voorstellen_als, *(g.als for g in iv.poorten), *(f.als for f in iv.afwegingen)]
+        for c in conds:
+            used |= {n.feit for n in walk(c) if isinstance(n, FactTest)}
+        for b in iv.grondslag:
+            if not b.geverifieerd:
+                warn("interventies", iv.id, f"grondslag '{b.cite()}' is niet geverifieerd"
+                     + (f": {b.opmerking}" if b.opmerking else ""))
+    for fact_id in sorted(set(rules.facts) - used):
+        warn("feiten", fact_id, f"feit '{fact_id}' wordt door geen enkele regel gebruikt")
+
+    report.dates = boundary_dates(rules, today)
+    worst: dict[str, int] = {"rulesets": 0, "rules": 0, "max_rules_per_ruleset": 0,
+                             "max_conditions_per_node": 0}
+    seen_problems: set[str] = set()
+    for day in report.dates:
+        compiled = compile_model(rules, day)
+        plans: list[DurablePlan] = [
+            plan_phase("feiten", "profiel", compiled.phase1_conditions()),
+            plan_phase("interventies", "afgeleid", compiled.phase2_conditions()),
+        ]
+        for plan in plans:
+            for key, value in plan.stats().items():
+                worst[key] = max(worst[key], value)
+            for problem in check_plan(plan):
+                if problem not in seen_problems:
+                    seen_problems.add(problem)
+                    report.diagnostics.append(Diagnostic(
+                        str(rules.root), None, None, f"peildatum {day}", problem))
+    report.stats = {
+        "feiten": len(rules.facts), "registers": len(rules.registers),
+        "fenomenen": len(rules.phenomena), "indicatoren": len(rules.indicators),
+        "interventies": len(rules.interventions), "peildata_gecontroleerd": len(report.dates),
+        **{f"durable_{k}": v for k, v in worst.items()},
+    }
+    return report

@@ -1,0 +1,242 @@
+"""The `riskmodel` command. Exit codes: 0 ok, 1 internal failure (or failing scenarios),
+2 user error. A user mistake never prints a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from riskmodel import __version__
+from riskmodel.errors import Diagnostic, EngineError, UserInputError, display_path
+
+EXIT_OK, EXIT_FAIL, EXIT_USER = 0, 1, 2
+PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: fout: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USER)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"ongeldige datum '{text}' (verwacht: JJJJ-MM-DD)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="riskmodel", description="OMG-risicoclassificatie, ondermijningsbeeld en "
+                "bestuurlijke interventies uit declaratieve YAML-regels.")
+    p.add_argument("--version", action="version", version=f"riskmodel {__version__}")
+    p.add_argument("--debug", action="store_true", help="toon tracebacks bij interne fouten")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    a = sub.add_parser("assess", help="beoordeel een of meer situatieprofielen")
+    a.add_argument("profiles", nargs="+", metavar="PROFILE",
+                   help="profielbestand(en) (YAML/JSON) of een map met profielen")
+    a.add_argument("--rules", type=Path, help="modelmap (standaard: het meegeleverde model)")
+    a.add_argument("--peildatum", type=_date, help="beoordeel per deze datum (JJJJ-MM-DD)")
+    a.add_argument("--engine", choices=("durable", "python"), default="durable")
+    a.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    a.add_argument("--lang", choices=("nl", "en"), default="nl")
+    a.add_argument("--output", type=Path,
+                   help="schrijf naar dit bestand (bij meerdere profielen: deze map)")
+
+    c = sub.add_parser("check", help="controleer een model (schema, verwijzingen, engine-grenzen)")
+    c.add_argument("rules", nargs="?", type=Path, help="modelmap (standaard: meegeleverd model)")
+    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
+
+    s = sub.add_parser("schema", help="schrijf JSON Schema voor regelbestanden of profielen")
+    s.add_argument("--kind", choices=("rules", "manifest", "profile"), default="rules")
+    s.add_argument("--rules", type=Path, help="model waarvan de feiten in het profielschema komen")
+    s.add_argument("--output", type=Path)
+
+    sc = sub.add_parser("scenarios", help="scenario's draaien")
+    scsub = sc.add_subparsers(dest="scenarios_command", required=True, parser_class=_Parser)
+    run = scsub.add_parser("run", help="draai scenariobestanden en toon een tabel")
+    run.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    run.add_argument("--rules", type=Path)
+    run.add_argument("--engine", choices=("durable", "python", "both"), default="both")
+    run.add_argument("--lang", choices=("nl", "en"), default="nl")
+
+    d = sub.add_parser("docs", help="genereer de modelreferentie (Markdown) uit de YAML")
+    d.add_argument("--rules", type=Path)
+    d.add_argument("--output", type=Path, default=Path("docs/model"))
+    d.add_argument("--check", action="store_true",
+                   help="schrijf niets; faal als de gegenereerde documentatie verouderd is")
+    return p
+
+
+def _print_diagnostics(diags: Sequence[Diagnostic]) -> None:
+    for d in diags:
+        print(d.format(), file=sys.stderr)
+
+
+def _expand_profiles(items: Sequence[str]) -> list[Path]:
+    out: list[Path] = []
+    for item in items:
+        path = Path(item)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.iterdir()
+                              if p.suffix in PROFILE_SUFFIXES and p.is_file()))
+        else:
+            out.append(path)
+    return out
+
+
+def cmd_assess(args: argparse.Namespace) -> int:
+    from riskmodel.api import assess, get_evaluator, load_profile, load_rules
+    from riskmodel.report.render import render, write_atomic
+
+    rules = load_rules(args.rules)
+    profiles = _expand_profiles(args.profiles)
+    if not profiles:
+        _print_diagnostics([Diagnostic(", ".join(args.profiles), None, None, "",
+                                       "geen profielbestanden gevonden")])
+        return EXIT_USER
+    many = len(profiles) > 1
+    if many and args.output is not None:
+        if args.output.exists() and not args.output.is_dir():
+            _print_diagnostics([Diagnostic(str(args.output), None, None, "--output",
+                                           "bij meerdere profielen moet --output een map zijn")])
+            return EXIT_USER
+        args.output.mkdir(parents=True, exist_ok=True)
+    evaluator = get_evaluator(args.engine)
+    failed = 0
+    chunks: list[str] = []
+    suffix = {"json": ".json", "markdown": ".md", "text": ".txt"}[args.format]
+    for path in profiles:
+        try:
+            profile = load_profile(path, rules)
+            assessment = assess(profile, rules, peildatum=args.peildatum, engine=evaluator)
+        except UserInputError as exc:
+            _print_diagnostics(exc.diagnostics)
+            failed += 1
+            continue
+        text = render(assessment, args.format, args.lang)
+        if args.output is None:
+            chunks.append(text)
+        elif many:
+            write_atomic(args.output / f"{assessment.receipt.profile_id}{suffix}", text)
+        else:
+            write_atomic(args.output, text)
+    if chunks:
+        sys.stdout.write(("\n" if args.format != "json" else "").join(chunks))
+    if failed:
+        print(f"{failed} van {len(profiles)} profiel(en) afgekeurd; de overige zijn beoordeeld.",
+              file=sys.stderr)
+        return EXIT_USER
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from riskmodel.api import load_rules
+    from riskmodel.check import check_model
+
+    rules = load_rules(args.rules)
+    report = check_model(rules)
+    if args.format == "json":
+        print(json.dumps({"ok": report.ok, "stats": report.stats,
+                          "dates": [d.isoformat() for d in report.dates],
+                          "diagnostics": [d.format() for d in report.diagnostics]},
+                         indent=2, ensure_ascii=False))
+    else:
+        _print_diagnostics(report.diagnostics)
+        m = rules.manifest
+        print(f"model {m.model} {m.versie} ({display_path(rules.root)}): "
+              + ", ".join(f"{k} {v}" for k, v in report.stats.items()))
+        errors = sum(d.severity == "fout" for d in report.diagnostics)
+        warnings = len(report.diagnostics) - errors
+        print(f"{'OK' if report.ok else 'FOUT'}: {errors} fout(en), {warnings} waarschuwing(en)")
+    if not report.ok or (args.strict and report.diagnostics):
+        return EXIT_USER
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from riskmodel import schema
+
+    if args.kind == "rules":
+        data = schema.rules_schema()
+    elif args.kind == "manifest":
+        data = schema.manifest_schema()
+    else:
+        from riskmodel.api import load_rules
+
+        data = schema.profile_schema(load_rules(args.rules))
+    text = schema.dumps(data)
+    if args.output:
+        from riskmodel.report.render import write_atomic
+
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_scenarios(args: argparse.Namespace) -> int:
+    from riskmodel.api import load_rules
+    from riskmodel.scenarios.runner import format_table, run_scenarios
+
+    rules = load_rules(args.rules)
+    engines = ("durable", "python") if args.engine == "both" else (args.engine,)
+    report = run_scenarios(args.paths, rules, engines=engines)
+    print(format_table(report, args.lang))
+    if getattr(report, "errors", None):
+        return EXIT_USER
+    return EXIT_OK if report.ok else EXIT_FAIL
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from riskmodel.api import load_rules
+    from riskmodel.docgen import generate, stale_files, write_docs
+
+    rules = load_rules(args.rules)
+    pages = generate(rules)
+    if args.check:
+        stale = stale_files(pages, args.output)
+        for name in stale:
+            print(f"{args.output / name}: verouderd of ontbreekt; draai 'riskmodel docs'",
+                  file=sys.stderr)
+        return EXIT_FAIL if stale else EXIT_OK
+    write_docs(pages, args.output)
+    print(f"{len(pages)} pagina's geschreven naar {args.output}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handlers = {"assess": cmd_assess, "check": cmd_check, "schema": cmd_schema,
+                "scenarios": cmd_scenarios, "docs": cmd_docs}
+    try:
+        return handlers[args.command](args)
+    except UserInputError as exc:
+        _print_diagnostics(exc.diagnostics)
+        return EXIT_USER
+    except EngineError as exc:
+        print(f"riskmodel: enginefout: {exc}", file=sys.stderr)
+        if args.debug:
+            raise
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # an internal failure: short message, traceback with --debug
+        if args.debug:
+            raise
+        print(f"riskmodel: interne fout ({type(exc).__name__}: {exc}); draai opnieuw met "
+              "--debug voor details en meld dit als fout.", file=sys.stderr)
+        return EXIT_FAIL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""Plain-language summaries (B1) from fixed templates, in Dutch or English. No language model."""
+
+from __future__ import annotations
+
+from riskmodel.model.assessment import Assessment, InterventionResult
+
+_T: dict[str, dict[str, str]] = {
+    "title": {"nl": "Beoordeling", "en": "Assessment"},
+    "as_of": {"nl": "peildatum", "en": "as of"},
+    "phenomena": {"nl": "Fenomenen", "en": "Phenomena"},
+    "level": {"nl": "niveau", "en": "level"},
+    "possible": {"nl": "mogelijk", "en": "possibly"},
+    "score": {"nl": "score", "en": "score"},
+    "gate": {"nl": "definitie/poort", "en": "definition/gate"},
+    "hit": {"nl": "Geraakte indicatoren", "en": "Indicators hit"},
+    "undecided": {"nl": "Nog onbepaald", "en": "Still undecided"},
+    "interventions": {"nl": "Interventies (minst ingrijpend eerst)",
+                      "en": "Interventions (least intrusive first)"},
+    "none": {"nl": "geen", "en": "none"},
+    "authority": {"nl": "bevoegd", "en": "competent"},
+    "basis": {"nl": "grondslag", "en": "legal basis"},
+    "gate_failed": {"nl": "poort niet voldaan", "en": "gate not met"},
+    "gate_open": {"nl": "poort onbepaald", "en": "gate undecided"},
+    "weigh": {"nl": "afwegen", "en": "weigh"},
+    "find_out": {"nl": "Uitzoeken", "en": "Find out"},
+    "why_not_lower": {"nl": "waarom niet lichter", "en": "why not a lighter step"},
+    "unavailable": {"nl": "niet beschikbaar", "en": "not available"},
+    "receipt": {"nl": "Verantwoording", "en": "Receipt"},
+    "note": {
+        "nl": "Een risiconiveau is geen juridische grondslag: elke interventie vraagt eigen, "
+              "concrete en geverifieerde feiten.",
+        "en": "A risk level is not a legal ground: every intervention needs its own concrete, "
+              "verified facts.",
+    },
+}
+
+_STATUS: dict[str, dict[str, str]] = {
+    "aanbevolen": {"nl": "aanbevolen", "en": "recommended"},
+    "te_overwegen": {"nl": "te overwegen", "en": "to consider"},
+    "onvoldoende_gegevens": {"nl": "onvoldoende gegevens", "en": "insufficient data"},
+    "juridisch_niet_mogelijk": {"nl": "juridisch niet mogelijk", "en": "not legally possible"},
+    "niet_beschikbaar": {"nl": "niet beschikbaar", "en": "not available"},
+    "voldaan": {"nl": "voldaan", "en": "met"},
+    "niet_voldaan": {"nl": "niet voldaan", "en": "not met"},
+    "onbepaald": {"nl": "onbepaald", "en": "undecided"},
+}
+
+
+def t(key: str, lang: str) -> str:
+    return _T[key]["en" if lang == "en" else "nl"]
+
+
+def status_text(status: str, lang: str) -> str:
+    return _STATUS.get(status, {}).get("en" if lang == "en" else "nl", status)
+
+
+def render_text(a: Assessment, lang: str = "nl") -> str:
+    r = a.receipt
+    lines = [f"{t('title', lang)} {r.profile_id} ({r.profile_kind}, {r.municipality}), "
+             f"{t('as_of', lang)} {r.peildatum.isoformat()}", ""]
+    lines.append(t("phenomena", lang) + ":")
+    hit_by_ph: dict[str, list[str]] = {}
+    for ind in a.indicators:
+        if ind.status == "geraakt":
+            hit_by_ph.setdefault(ind.phenomenon, []).append(ind.label.get(lang))
+    for ph in a.phenomena:
+        if ph.possible_level.rank == 0 and ph.gate == "niet_voldaan":
+            continue
+        level = f"{ph.level.id} ({ph.level.label.get(lang)})"
+        if ph.possible_level.rank > ph.level.rank:
+            level += f", {t('possible', lang)} {ph.possible_level.id}"
+        lines.append(f"- {ph.label.get(lang)}: {t('level', lang)} {level}; {t('score', lang)} "
+                     f"{ph.score.certain}-{ph.score.possible}; {t('gate', lang)} "
+                     f"{status_text(ph.gate, lang)}")
+        if hit_by_ph.get(ph.id):
+            lines.append(f"    {t('hit', lang)}: " + "; ".join(sorted(hit_by_ph[ph.id])))
+        if ph.missing_facts:
+            lines.append(f"    {t('find_out', lang)}: "
+                         + "; ".join(_question(m.label.get(lang), m.question, lang)
+                                     for m in ph.missing_facts[:8])
+                         + (" ..." if len(ph.missing_facts) > 8 else ""))
+    lines.append("")
+    lines.append(t("interventions", lang) + ":")
+    if not a.interventions:
+        lines.append(f"- {t('none', lang)}")
+    for iv in a.interventions:
+        lines.extend(_intervention_lines(iv, lang))
+    lines.append("")
+    lines.append(t("note", lang))
+    lines.append(f"{t('receipt', lang)}: model {r.model} {r.model_version}, "
+                 f"rules sha256 {r.rules_sha256[:16]}..., engine {r.engine} {r.engine_version}, "
+                 f"profiel sha256 {r.profile_sha256[:16]}...")
+    return "\n".join(lines) + "\n"
+
+
+def _question(label: str, question: object, lang: str) -> str:
+    q = getattr(question, "get", None)
+    return q(lang) if callable(q) else label
+
+
+def _intervention_lines(iv: InterventionResult, lang: str) -> list[str]:
+    out = [f"- [{status_text(iv.status, lang)}] {iv.label.get(lang)} "
+           f"({t('authority', lang)}: {', '.join(iv.authority)})"]
+    if iv.legal_basis:
+        out.append(f"    {t('basis', lang)}: " + "; ".join(b.citation for b in iv.legal_basis))
+    if iv.status == "niet_beschikbaar" and iv.unavailable_reason:
+        out.append(f"    {t('unavailable', lang)}: {iv.unavailable_reason.get(lang)}")
+    for g in iv.gates:
+        if g.status == "niet_voldaan" and g.reason:
+            out.append(f"    {t('gate_failed', lang)}: {g.reason.get(lang)}"
+                       + (f" [{'; '.join(g.citations)}]" if g.citations else ""))
+        elif g.status == "onbepaald":
+            out.append(f"    {t('gate_open', lang)}: {g.label.get(lang)}")
+    for f in iv.flags:
+        out.append(f"    {t('weigh', lang)}: {f.label.get(lang)} ({status_text(f.status, lang)})")
+    if iv.missing_facts:
+        out.append(f"    {t('find_out', lang)}: "
+                   + "; ".join(_question(m.label.get(lang), m.question, lang)
+                               for m in iv.missing_facts))
+    if iv.lower_rungs and iv.subsidiarity and iv.status in ("aanbevolen", "te_overwegen"):
+        out.append(f"    {t('why_not_lower', lang)}: {iv.subsidiarity.get(lang)}")
+    return out

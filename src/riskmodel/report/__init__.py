@@ -1,0 +1,1 @@
+"""Stage 6: render an Assessment (JSON, Markdown, text) and write it safely."""

@@ -1,0 +1,59 @@
+"""Output formats and atomic writing: a crash never leaves half a report behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from riskmodel.explain.text import render_text, status_text, t
+from riskmodel.model.assessment import Assessment
+
+
+def render(assessment: Assessment, fmt: str, lang: str = "nl") -> str:
+    if fmt == "json":
+        return assessment.to_json()
+    if fmt == "markdown":
+        return render_markdown(assessment, lang)
+    return render_text(assessment, lang)
+
+
+def render_markdown(a: Assessment, lang: str = "nl") -> str:
+    r = a.receipt
+    out = [f"# {t('title', lang)}: {r.profile_id}", "",
+           f"- {r.profile_kind}, {r.municipality}; {t('as_of', lang)} {r.peildatum.isoformat()}",
+           f"- model `{r.model}` {r.model_version}, engine `{r.engine}` {r.engine_version}",
+           f"- rules sha256 `{r.rules_sha256}`", f"- profiel sha256 `{r.profile_sha256}`", "",
+           f"## {t('phenomena', lang)}", "",
+           "| fenomeen | poort | niveau | mogelijk | score |", "|---|---|---|---|---|"]
+    for ph in a.phenomena:
+        out.append(f"| {ph.label.get(lang)} | {status_text(ph.gate, lang)} | {ph.level.id} | "
+                   f"{ph.possible_level.id} | {ph.score.certain}-{ph.score.possible} |")
+    out += ["", f"## {t('interventions', lang)}", "",
+            "| interventie | status | bevoegd | grondslag |", "|---|---|---|---|"]
+    for iv in a.interventions:
+        basis = "; ".join(b.citation for b in iv.legal_basis)
+        out.append(f"| {iv.label.get(lang)} | {status_text(iv.status, lang)} | "
+                   f"{', '.join(iv.authority)} | {basis} |")
+    out += ["", "## Toelichting" if lang != "en" else "## Explanation", "", "```",
+            render_text(a, lang).rstrip(), "```", ""]
+    return "\n".join(out)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same directory and rename over the target."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
