@@ -12,15 +12,15 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from riskmodel.api import assess, load_profile, load_rules  # noqa: E402
-from riskmodel.errors import (  # noqa: E402
+from riskmodel.api import assess, load_profile, load_rules
+from riskmodel.errors import (
     EngineError,
     ProfileError,
     RiskmodelError,
     RuleError,
     UserInputError,
 )
-from riskmodel.model.assessment import Assessment  # noqa: E402
+from riskmodel.model.assessment import Assessment
 
 __all__ = [
     "Assessment",

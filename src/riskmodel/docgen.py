@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from riskmodel.model.common import period_text
 from riskmodel.model.conditions import (
     AllOf,
     AnyOf,
@@ -18,7 +19,6 @@ from riskmodel.model.conditions import (
     LevelTest,
     NotOf,
 )
-from riskmodel.model.common import period_text
 from riskmodel.model.ruleset import RuleSet
 from riskmodel.report.render import write_atomic
 
@@ -34,10 +34,10 @@ def condition_text(cond: ConditionNode, indent: int = 0) -> list[str]:
         return [f"{pad}- een van:"] + [
             line for c in cond.een_van for line in condition_text(c, indent + 1)]
     if isinstance(cond, NotOf):
-        return [f"{pad}- niet:"] + condition_text(cond.niet, indent + 1)
+        return [f"{pad}- niet:", *condition_text(cond.niet, indent + 1)]
     if isinstance(cond, Dated):
-        return [f"{pad}- alleen {period_text(cond.geldig.vanaf, cond.geldig.tot)}:"] + \
-            condition_text(cond.als, indent + 1)
+        period = period_text(cond.geldig.vanaf, cond.geldig.tot)
+        return [f"{pad}- alleen {period}:", *condition_text(cond.als, indent + 1)]
     if isinstance(cond, IndicatorTest):
         return [f"{pad}- indicator `{cond.indicator}` geraakt"]
     if isinstance(cond, LevelTest):
@@ -59,7 +59,7 @@ def _phenomenon_page(rules: RuleSet, ph_id: str) -> str:
     out += ["Bronnen: " + "; ".join(s.cite() for s in ph.bron), ""]
     if ph.poort:
         out += ["## Poort (definitie)", "", ph.poort.label.nl, ""]
-        out += condition_text(ph.poort.als) + [""]
+        out += [*condition_text(ph.poort.als), ""]
         out += ["Bron: " + "; ".join(s.cite() for s in ph.poort.bron), ""]
     out += ["## Niveaus (hitbeleid: prioriteit, hoogste bereikte drempel)", "",
             "| niveau | label | drempel |", "|---|---|---|"]
@@ -72,7 +72,7 @@ def _phenomenon_page(rules: RuleSet, ph_id: str) -> str:
         out += [f"### {ind.label.nl} (`{ind.id}`), {ind.punten} punten", ""]
         if ind.geldig_vanaf or ind.geldig_tot:
             out += [f"Geldig: {period_text(ind.geldig_vanaf, ind.geldig_tot)}", ""]
-        out += condition_text(ind.als) + [""]
+        out += [*condition_text(ind.als), ""]
         if ind.toelichting:
             out += [ind.toelichting.nl, ""]
         out += ["Bron: " + "; ".join(s.cite() for s in ind.bron), ""]
@@ -99,7 +99,7 @@ def _interventions_page(rules: RuleSet) -> str:
             out.append(f"| {b.cite()} | {b.soort} | {period_text(b.geldig_vanaf, b.geldig_tot)} | "
                        f"{'ja' if b.geverifieerd else 'nee: ' + (b.opmerking or '')} | "
                        f"{b.url or ''} |")
-        out += ["", "**Voorstellen als:**", ""] + condition_text(iv.voorstellen_als) + [""]
+        out += ["", "**Voorstellen als:**", "", *condition_text(iv.voorstellen_als), ""]
         if iv.poorten:
             out += ["**Juridische poorten:**", ""]
             for g in iv.poorten:
@@ -126,7 +126,9 @@ def _facts_page(rules: RuleSet) -> str:
     for f in sorted(rules.facts.values(), key=lambda f: f.id):
         values = ", ".join(f.value_ids()) or (f"register `{f.register_id}`" if f.register_id else "")
         if f.minimum is not None or f.maximum is not None:
-            values = f"{f.minimum if f.minimum is not None else ''}..{f.maximum if f.maximum is not None else ''}"
+            low = "" if f.minimum is None else f"{f.minimum:g}"
+            high = "" if f.maximum is None else f"{f.maximum:g}"
+            values = f"{low}..{high}"
         out.append(f"| `{f.id}` | {f.type} | {f.label.nl} | {f.vraag.nl if f.vraag else ''} | "
                    f"{values} | {f.gebruikelijke_bron or ''} |")
     for reg in rules.registers.values():

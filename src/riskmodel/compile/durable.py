@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from riskmodel.compile.ir import And, Atom, Const, ConditionKey, IndRef, LevelRef, Node, Not, Or
+from riskmodel.compile.ir import And, Atom, ConditionKey, Const, IndRef, LevelRef, Node, Not, Or
 
 Mode = Literal["T", "F", "P", "Q"]
 DExpr = bool | dict[str, Any]
@@ -98,12 +98,15 @@ def translate(node: Node, mode: Mode) -> DExpr:
         return _or([nex, fails])
     if isinstance(node, IndRef):
         a = indicator_attr(node.indicator)
-        return {"T": {a: 2}, "F": {a: 0}, "P": {"$gte": {a: 1}}, "Q": {"$lte": {a: 1}}}[mode]
+        forms: dict[str, DExpr] = {"T": {a: 2}, "F": {a: 0}, "P": {"$gte": {a: 1}},
+                                   "Q": {"$lte": {a: 1}}}
+        return forms[mode]
     if isinstance(node, LevelRef):
         nz, nm = level_attrs(node.phenomenon)
         r = node.rank
-        return {"T": {"$gte": {nz: r}}, "F": {"$lt": {nm: r}}, "P": {"$gte": {nm: r}},
-                "Q": {"$lt": {nz: r}}}[mode]
+        level_forms: dict[str, DExpr] = {"T": {"$gte": {nz: r}}, "F": {"$lt": {nm: r}},
+                                         "P": {"$gte": {nm: r}}, "Q": {"$lt": {nz: r}}}
+        return level_forms[mode]
     if isinstance(node, Not):
         return translate(node.child, {"T": "F", "F": "T", "P": "Q", "Q": "P"}[mode])  # type: ignore[arg-type]
     if isinstance(node, And):
@@ -168,9 +171,10 @@ def plan_phase(
     """Chunk T/P rules into small rulesets; names carry a content hash so identical
     compilations (e.g. two peildata with the same law) share registered rulesets."""
     pending: list[tuple[str, ConditionKey, str, dict[str, Any]]] = []
+    modes: tuple[Mode, Mode] = ("T", "P")
     for idx, (key, node) in enumerate(sorted(conditions.items())):
-        for mode in ("T", "P"):
-            expr = translate(node, mode)  # type: ignore[arg-type]
+        for mode in modes:
+            expr = translate(node, mode)
             if expr is False:
                 continue
             pattern: dict[str, Any] = {TYPE_ATTR: fact_type}
@@ -186,8 +190,8 @@ def plan_phase(
             json.dumps(definition, sort_keys=True).encode()
         ).hexdigest()[:16]
         rs = DurableRuleset(name=f"rm_{phase}_{digest}", definition=definition)
-        for name, key, mode, _ in chunk:
-            rs.rules[name] = (key, mode)
+        for name, key, rule_mode, _ in chunk:
+            rs.rules[name] = (key, rule_mode)
         rulesets.append(rs)
     return DurablePlan(phase=phase, fact_type=fact_type, rulesets=rulesets)
 

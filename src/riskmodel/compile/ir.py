@@ -8,7 +8,7 @@ numbers, and durable-rules never meets a float exponent, a date string or a bool
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 AtomOp = Literal["eq", "ne", "in", "nin", "ge", "le", "gt", "lt", "known"]
 
@@ -57,7 +57,7 @@ class Not:
     child: Node
 
 
-Node = Union[Const, Atom, IndRef, LevelRef, And, Or, Not]
+Node = Const | Atom | IndRef | LevelRef | And | Or | Not
 
 TRUE = Const(True)
 FALSE = Const(False)

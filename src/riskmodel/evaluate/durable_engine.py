@@ -9,6 +9,7 @@ synchronous; sessions are serial per host (a lock), so 32-bit session-id hashes 
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import itertools
 import threading
@@ -42,7 +43,7 @@ def _durable_host_class() -> type[Any]:
             "'durable-rules==2.0.28' of gebruik --engine python"
         ) from exc
 
-    class SyncHost(Host):  # type: ignore[misc, valid-type]
+    class SyncHost(Host):  # type: ignore[misc]
         """No timer threads: we dispatch synchronously in assert_fact."""
 
         def __init__(self, resolve: Callable[[str], Callable[[Any], None]]) -> None:
@@ -154,10 +155,8 @@ class DurableEvaluator(Evaluator):
                     fired |= {
                         name.split("|", 1)[1] + "@" + rs.name for name in self._fired.pop(sid, set())
                     }
-                    try:
+                    with contextlib.suppress(Exception):
                         host.delete_state(rs.name, sid)
-                    except Exception:  # noqa: S110 - state may not exist after a failure
-                        pass
         result: dict[ConditionKey, Tri] = {key: Tri.FALSE for key in conditions}
         for rs in plan.rulesets:
             for rule_name, (key, mode) in rs.rules.items():

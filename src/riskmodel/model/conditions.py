@@ -8,7 +8,7 @@ name the key that was expected.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
@@ -150,15 +150,13 @@ def _condition_kind(value: Any) -> str | None:
 
 
 Condition = Annotated[
-    Union[
-        Annotated[AllOf, Tag("alle")],
-        Annotated[AnyOf, Tag("een_van")],
-        Annotated[NotOf, Tag("niet")],
-        Annotated[Dated, Tag("geldig")],
-        Annotated[FactTest, Tag("feit")],
-        Annotated[IndicatorTest, Tag("indicator")],
-        Annotated[LevelTest, Tag("niveau")],
-    ],
+    Annotated[AllOf, Tag("alle")]
+    | Annotated[AnyOf, Tag("een_van")]
+    | Annotated[NotOf, Tag("niet")]
+    | Annotated[Dated, Tag("geldig")]
+    | Annotated[FactTest, Tag("feit")]
+    | Annotated[IndicatorTest, Tag("indicator")]
+    | Annotated[LevelTest, Tag("niveau")],
     Discriminator(
         _condition_kind,
         custom_error_type="conditie",

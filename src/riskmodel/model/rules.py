@@ -7,6 +7,7 @@ the compiler takes only the conditions.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -146,7 +147,7 @@ class Phenomenon(Strict):
         thresholds = [lv.drempel for lv in self.niveaus]
         if thresholds[0] != 0:
             raise ValueError("het laagste niveau heeft drempel 0 (anders blijft er een gat)")
-        if any(b <= a for a, b in zip(thresholds, thresholds[1:], strict=False)):
+        if any(b <= a for a, b in itertools.pairwise(thresholds)):
             raise ValueError(
                 "drempels stijgen strikt van laag naar hoog (anders overlappen niveaus)"
             )

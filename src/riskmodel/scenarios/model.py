@@ -1,0 +1,233 @@
+"""Scenario files: a profile plus the outcome an analyst expects, with located errors.
+
+A scenario is a YAML file with Dutch keys::
+
+    scenario: enschede_satudarah_2012
+    titel: {nl: ..., en: ...}            # or a plain string
+    bron: [{titel: ..., ecli: "ECLI:..."}]
+    profiel: {id: ..., soort: gemeente, gemeente: ..., peildatum: ..., feiten: {...}}
+    verwacht:
+      niveaus: {omg: T3}
+      mogelijke_niveaus: {omg: T4}
+      indicatoren: {omg_geweld: geraakt}
+      interventies: {sluiting_13b: aanbevolen}
+      niet_voorgesteld: [kleurenverbod_apv]
+      poorten: {omg: voldaan}
+      ontbrekende_feiten: {sluiting_13b: [drugs_gram]}
+
+Loading happens in three layers, each with file:line diagnostics: YAML syntax, the shape of
+the file (unknown keys, wrong statuses, with 'did you mean'), and references into the model
+(unknown phenomena, levels, indicators, interventions, facts) plus the embedded profile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field, ValidationError, model_validator
+
+from riskmodel.errors import (
+    Diagnostic,
+    DiagnosticList,
+    ProfileError,
+    ScenarioError,
+    did_you_mean,
+)
+from riskmodel.load.diagnostics import from_validation_error
+from riskmodel.load.profile import profile_from_doc
+from riskmodel.load.yamlsource import Loc, SourceDoc, YamlSyntaxError, read_source
+from riskmodel.model.assessment import GateStatus, IndicatorStatus, InterventionStatus
+from riskmodel.model.common import Ident, Label, LevelIdent, Source, Strict
+from riskmodel.model.profile import Profile
+from riskmodel.model.ruleset import RuleSet
+
+ScenarioId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=120)]
+
+EXPECTATION_KEYS = (
+    "niveaus",
+    "mogelijke_niveaus",
+    "indicatoren",
+    "interventies",
+    "niet_voorgesteld",
+    "poorten",
+    "ontbrekende_feiten",
+)
+
+
+class Expectations(Strict):
+    """What the assessment must say; every entry is checked, nothing else is."""
+
+    niveaus: dict[Ident, LevelIdent] = Field(default_factory=dict)
+    mogelijke_niveaus: dict[Ident, LevelIdent] = Field(default_factory=dict)
+    indicatoren: dict[Ident, IndicatorStatus] = Field(default_factory=dict)
+    interventies: dict[Ident, InterventionStatus] = Field(default_factory=dict)
+    niet_voorgesteld: list[Ident] = Field(default_factory=list)
+    poorten: dict[Ident, GateStatus] = Field(default_factory=dict)
+    ontbrekende_feiten: dict[Ident, list[Ident]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Expectations:
+        # A scenario without expectations can never fail, so it is refused.
+        if not any(getattr(self, k) for k in EXPECTATION_KEYS):
+            raise ValueError(
+                "'verwacht' bevat geen enkele verwachting; geef minstens een van: "
+                + ", ".join(EXPECTATION_KEYS)
+            )
+        return self
+
+    def count(self) -> int:
+        total = 0
+        for key in EXPECTATION_KEYS:
+            value = getattr(self, key)
+            if key == "ontbrekende_feiten":
+                total += sum(len(v) for v in value.values())
+            else:
+                total += len(value)
+        return total
+
+
+class Scenario(Strict):
+    """The file as written; the profile is kept raw and validated against the model later."""
+
+    scenario: ScenarioId
+    titel: Label | str | None = None
+    omschrijving: str | None = Field(default=None, max_length=4000)
+    bron: list[Source] = Field(default_factory=list)
+    profiel: dict[str, Any]
+    verwacht: Expectations
+
+    def title(self, lang: str = "nl") -> str:
+        if self.titel is None:
+            return self.scenario
+        if isinstance(self.titel, Label):
+            return self.titel.get(lang)
+        return self.titel
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    """A scenario checked against a model: its validated profile is ready to assess."""
+
+    scenario: Scenario
+    profile: Profile
+    doc: SourceDoc
+
+    @property
+    def id(self) -> str:
+        return self.scenario.scenario
+
+    @property
+    def file(self) -> str:
+        return self.doc.file
+
+    @property
+    def expected(self) -> Expectations:
+        return self.scenario.verwacht
+
+
+def read_scenario(path: Path | str) -> tuple[Scenario, SourceDoc]:
+    """Read and shape-check one scenario file (no model needed); raises ScenarioError."""
+    try:
+        doc = read_source(Path(path))
+    except YamlSyntaxError as exc:
+        raise ScenarioError(exc.diagnostics) from None
+    return scenario_from_doc(doc), doc
+
+
+def scenario_from_doc(doc: SourceDoc) -> Scenario:
+    if not isinstance(doc.data, dict):
+        raise ScenarioError([doc.diagnostic(
+            (), "een scenario is een mapping met scenario, profiel en verwacht",
+            expected="sleutels scenario, titel, bron, profiel, verwacht")])
+    try:
+        return Scenario.model_validate(doc.data)
+    except ValidationError as exc:
+        raise ScenarioError(from_validation_error(exc, doc, Scenario)) from None
+
+
+def load_scenario(path: Path | str, rules: RuleSet) -> LoadedScenario:
+    """Read a scenario and check it against the model: references and the embedded profile."""
+    scenario, doc = read_scenario(path)
+    return check_scenario(scenario, doc, rules)
+
+
+def check_scenario(scenario: Scenario, doc: SourceDoc, rules: RuleSet) -> LoadedScenario:
+    diags = DiagnosticList()
+    diags.extend(reference_problems(scenario.verwacht, rules, doc, ("verwacht",)))
+    profile: Profile | None = None
+    try:
+        profile = profile_from_doc(doc, rules, base=("profiel",))
+    except ProfileError as exc:
+        diags.extend(exc.diagnostics)
+    diags.raise_if_any(ScenarioError)
+    assert profile is not None
+    return LoadedScenario(scenario, profile, doc)
+
+
+def reference_problems(
+    exp: Expectations, rules: RuleSet, doc: SourceDoc, base: Loc = ()
+) -> list[Diagnostic]:
+    """Every id in the expectations must exist in the model; a typo must not pass silently."""
+    out: list[Diagnostic] = []
+
+    def unknown(loc: Loc, what: str, value: str, candidates: list[str]) -> None:
+        out.append(doc.diagnostic(
+            (*base, *loc), f"onbekend{what} '{value}'",
+            expected=", ".join(sorted(candidates)) if len(candidates) <= 12 else None,
+            suggestion=did_you_mean(value, candidates)))
+
+    for key in ("niveaus", "mogelijke_niveaus"):
+        levels: dict[str, str] = getattr(exp, key)
+        for ph_id, level in levels.items():
+            ph = rules.phenomena.get(ph_id)
+            if ph is None:
+                unknown((key, ph_id), " fenomeen", ph_id, list(rules.phenomena))
+                continue
+            ids = [lv.id for lv in ph.niveaus]
+            if level not in ids:
+                out.append(doc.diagnostic(
+                    (*base, key, ph_id), f"onbekend niveau '{level}' voor fenomeen '{ph_id}'",
+                    expected=", ".join(ids), suggestion=did_you_mean(level, ids)))
+    for ph_id in exp.poorten:
+        if ph_id not in rules.phenomena:
+            unknown(("poorten", ph_id), " fenomeen", ph_id, list(rules.phenomena))
+        elif rules.phenomena[ph_id].poort is None:
+            out.append(doc.diagnostic(
+                (*base, "poorten", ph_id), f"fenomeen '{ph_id}' heeft geen poort",
+                expected="een fenomeen met 'poort'"))
+    for ind_id in exp.indicatoren:
+        if ind_id not in rules.indicators:
+            unknown(("indicatoren", ind_id), "e indicator", ind_id, list(rules.indicators))
+    for iv_id in exp.interventies:
+        if iv_id not in rules.interventions:
+            unknown(("interventies", iv_id), "e interventie", iv_id, list(rules.interventions))
+    for i, iv_id in enumerate(exp.niet_voorgesteld):
+        if iv_id not in rules.interventions:
+            unknown(("niet_voorgesteld", i), "e interventie", iv_id, list(rules.interventions))
+        if iv_id in exp.interventies:
+            out.append(doc.diagnostic(
+                (*base, "niet_voorgesteld", i),
+                f"interventie '{iv_id}' staat ook onder 'interventies' met een status"))
+    for iv_id, facts in exp.ontbrekende_feiten.items():
+        if iv_id not in rules.interventions:
+            unknown(("ontbrekende_feiten", iv_id), "e interventie", iv_id,
+                    list(rules.interventions))
+        for i, fact in enumerate(facts):
+            if fact not in rules.facts:
+                unknown(("ontbrekende_feiten", iv_id, i), " feit", fact, list(rules.facts))
+    return out
+
+
+__all__ = [
+    "EXPECTATION_KEYS",
+    "Expectations",
+    "LoadedScenario",
+    "Scenario",
+    "check_scenario",
+    "load_scenario",
+    "read_scenario",
+    "reference_problems",
+    "scenario_from_doc",
+]

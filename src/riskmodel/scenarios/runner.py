@@ -1,0 +1,353 @@
+"""Run scenario files against the model with each engine and compare every expectation.
+
+The CLI calls :func:`run_scenarios` and prints :func:`format_table`; ``report.exit_code``
+is 0 when everything passed, 1 when an expectation failed and 2 when a scenario file (or
+a path) was invalid. A bad file becomes an error row; the other scenarios still run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from riskmodel.api import assess, get_evaluator
+from riskmodel.errors import (
+    Diagnostic,
+    EngineError,
+    RiskmodelError,
+    UserInputError,
+    display_path,
+)
+from riskmodel.load.rules import load_rules
+from riskmodel.model.assessment import Assessment
+from riskmodel.model.ruleset import RuleSet
+from riskmodel.scenarios.model import Expectations, LoadedScenario, check_scenario, read_scenario
+
+ENGINES: tuple[str, ...] = ("durable", "python")
+SCENARIO_SUFFIXES = (".yaml", ".yml")
+Outcome = Literal["geslaagd", "gefaald", "fout"]
+
+# Placeholders for "got"/"expected" values that are not ids; translated in render().
+NOT_SUGGESTED = "niet voorgesteld"
+NOT_APPLICABLE = "niet van toepassing op de peildatum"
+MISSING = "ontbreekt"
+NOT_MISSING = "ontbreekt niet"
+
+_PHRASES_EN = {
+    NOT_SUGGESTED: "not suggested",
+    NOT_APPLICABLE: "not applicable on the peildatum",
+    MISSING: "missing",
+    NOT_MISSING: "not missing",
+}
+_SUBJECTS = {
+    "niveau": ("niveau van", "level of"),
+    "mogelijk_niveau": ("mogelijke niveau van", "possible level of"),
+    "indicator": ("indicator", "indicator"),
+    "interventie": ("interventie", "intervention"),
+    "poort": ("poort van", "gate of"),
+    "ontbrekend_feit": ("ontbrekend feit", "missing fact"),
+}
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """One expectation that did not hold: what was checked, what was expected, what came out."""
+
+    kind: str
+    subject: str
+    expected: str
+    got: str
+
+    def render(self, lang: str = "nl") -> str:
+        nl, en = _SUBJECTS.get(self.kind, (self.kind, self.kind))
+        if lang == "en":
+            exp = _PHRASES_EN.get(self.expected, self.expected)
+            got = _PHRASES_EN.get(self.got, self.got)
+            return f"{en} '{self.subject}': expected {exp}, got {got}"
+        return f"{nl} '{self.subject}': verwacht {self.expected}, kreeg {self.got}"
+
+
+@dataclass
+class ScenarioResult:
+    """One row of the report: a scenario with one engine, or a file that could not be used."""
+
+    scenario: str
+    file: str
+    engine: str | None
+    outcome: Outcome
+    mismatches: list[Mismatch] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    message: str | None = None
+    checked: int = 0
+
+    def details(self, lang: str = "nl") -> list[str]:
+        lines = [m.render(lang) for m in self.mismatches]
+        lines += [d.format() for d in self.diagnostics]
+        if self.message:
+            lines.append(self.message)
+        if not lines and self.outcome == "geslaagd":
+            lines.append(
+                f"{self.checked} expectations met" if lang == "en"
+                else f"{self.checked} verwachtingen klopten"
+            )
+        return lines
+
+
+@dataclass
+class ScenarioReport:
+    results: list[ScenarioResult] = field(default_factory=list)
+
+    def _count(self, outcome: Outcome) -> int:
+        return sum(1 for r in self.results if r.outcome == outcome)
+
+    @property
+    def passed(self) -> int:
+        return self._count("geslaagd")
+
+    @property
+    def failed(self) -> int:
+        return self._count("gefaald")
+
+    @property
+    def errors(self) -> int:
+        return self._count("fout")
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.results) and self.failed == 0 and self.errors == 0
+
+    @property
+    def exit_code(self) -> int:
+        """0 all passed; 1 an expectation failed; 2 invalid input (takes precedence)."""
+        if self.errors or not self.results:
+            return 2
+        return 1 if self.failed else 0
+
+
+def engines_for(option: str) -> tuple[str, ...]:
+    """Map the CLI's --engine value (durable, python or both) to engine names."""
+    if option == "both":
+        return ENGINES
+    if option in ENGINES:
+        return (option,)
+    raise UserInputError([Diagnostic("<optie>", None, None, "--engine",
+                                     f"onbekende engine '{option}'",
+                                     expected="durable, python of both")])
+
+
+def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[ScenarioResult]]:
+    """Scenario files from files and directories (the *.yaml/*.yml directly in a directory)."""
+    files: list[Path] = []
+    problems: list[ScenarioResult] = []
+    for raw in paths:
+        path = Path(raw)
+        name = display_path(path)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir()
+                           if p.is_file() and p.suffix in SCENARIO_SUFFIXES
+                           and not p.name.startswith("."))
+            if not found:
+                problems.append(_error_row(name, [Diagnostic(
+                    name, None, None, "", "geen scenario's gevonden",
+                    expected="*.yaml-bestanden in deze map")]))
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            problems.append(_error_row(name, [Diagnostic(
+                name, None, None, "", "bestand of map niet gevonden")]))
+    unique: list[Path] = []
+    seen: set[Path] = set()
+    for f in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, problems
+
+
+def load_all(
+    paths: Iterable[Path | str], rules: RuleSet
+) -> tuple[list[LoadedScenario], list[ScenarioResult]]:
+    """Load every scenario; bad files and duplicate ids become error rows."""
+    files, problems = collect_files(paths)
+    loaded: list[LoadedScenario] = []
+    first_seen: dict[str, Diagnostic] = {}
+    for path in files:
+        name = display_path(path)
+        try:
+            scenario, doc = read_scenario(path)
+        except UserInputError as exc:
+            problems.append(_error_row(name, exc.diagnostics))
+            continue
+        where = doc.diagnostic(("scenario",), "")
+        earlier = first_seen.get(scenario.scenario)
+        if earlier is not None:
+            problems.append(_error_row(name, [doc.diagnostic(
+                ("scenario",),
+                f"scenario-id '{scenario.scenario}' komt al voor in "
+                f"{earlier.file}:{earlier.line}", expected="een unieke scenario-id")],
+                scenario=scenario.scenario))
+            continue
+        first_seen[scenario.scenario] = where
+        try:
+            loaded.append(check_scenario(scenario, doc, rules))
+        except UserInputError as exc:
+            problems.append(_error_row(name, exc.diagnostics, scenario=scenario.scenario))
+    return loaded, problems
+
+
+def run_scenarios(
+    paths: Iterable[Path | str] | Path | str,
+    rules: RuleSet | Path | str | None = None,
+    engines: Sequence[str] = ENGINES,
+) -> ScenarioReport:
+    """Run every scenario under `paths` with every engine.
+
+    `rules` is a loaded RuleSet, a model directory or None for the bundled model; an invalid
+    model or engine name raises UserInputError (the CLI turns that into exit code 2).
+    """
+    if isinstance(paths, Path | str):
+        paths = [paths]
+    if isinstance(engines, str):
+        engines = engines_for(engines)
+    for engine in engines:
+        engines_for(engine)
+    if not isinstance(rules, RuleSet):
+        rules = load_rules(rules)
+    loaded, problems = load_all(paths, rules)
+    report = ScenarioReport(results=list(problems))
+    for sc in sorted(loaded, key=lambda s: s.id):
+        for engine in engines:
+            report.results.append(run_one(sc, rules, engine))
+    report.results.sort(key=lambda r: (r.outcome != "fout", r.scenario, r.file,
+                                       ENGINES.index(r.engine) if r.engine in ENGINES else -1))
+    return report
+
+
+def run_one(sc: LoadedScenario, rules: RuleSet, engine: str) -> ScenarioResult:
+    row = ScenarioResult(scenario=sc.id, file=sc.file, engine=engine, outcome="geslaagd",
+                         checked=sc.expected.count())
+    try:
+        evaluator = get_evaluator("durable" if engine == "durable" else "python")
+        assessment = assess(sc.profile, rules, engine=evaluator)
+    except UserInputError as exc:
+        row.outcome = "fout"
+        row.diagnostics = list(exc.diagnostics)
+        return row
+    except (EngineError, RiskmodelError) as exc:
+        row.outcome = "fout"
+        row.message = f"engine-fout: {exc}"
+        return row
+    row.mismatches = check_expectations(sc.expected, assessment)
+    if row.mismatches:
+        row.outcome = "gefaald"
+    return row
+
+
+def check_expectations(exp: Expectations, assessment: Assessment) -> list[Mismatch]:
+    """Compare each expectation with the assessment; an empty list means all held."""
+    out: list[Mismatch] = []
+    phenomena = {p.id: p for p in assessment.phenomena}
+    for ph_id, level in exp.niveaus.items():
+        ph = phenomena.get(ph_id)
+        got = ph.level.id if ph else NOT_APPLICABLE
+        if got != level:
+            out.append(Mismatch("niveau", ph_id, level, got))
+    for ph_id, level in exp.mogelijke_niveaus.items():
+        ph = phenomena.get(ph_id)
+        got = ph.possible_level.id if ph else NOT_APPLICABLE
+        if got != level:
+            out.append(Mismatch("mogelijk_niveau", ph_id, level, got))
+    for ph_id, gate in exp.poorten.items():
+        ph = phenomena.get(ph_id)
+        got = ph.gate if ph else NOT_APPLICABLE
+        if got != gate:
+            out.append(Mismatch("poort", ph_id, gate, got))
+    for ind_id, status in exp.indicatoren.items():
+        ind = assessment.indicator(ind_id)
+        got = ind.status if ind else NOT_APPLICABLE
+        if got != status:
+            out.append(Mismatch("indicator", ind_id, status, got))
+    for iv_id, iv_status in exp.interventies.items():
+        iv = assessment.intervention(iv_id)
+        got = iv.status if iv else NOT_SUGGESTED
+        if got != iv_status:
+            out.append(Mismatch("interventie", iv_id, iv_status, got))
+    for iv_id in exp.niet_voorgesteld:
+        iv = assessment.intervention(iv_id)
+        if iv is not None:
+            out.append(Mismatch("interventie", iv_id, NOT_SUGGESTED, iv.status))
+    for iv_id, facts in exp.ontbrekende_feiten.items():
+        iv = assessment.intervention(iv_id)
+        if iv is None:
+            out.append(Mismatch("interventie", iv_id, "voorgesteld", NOT_SUGGESTED))
+            continue
+        missing = {m.fact for m in iv.missing_facts}
+        for fact in facts:
+            if fact not in missing:
+                listed = ", ".join(sorted(missing)) or "geen"
+                out.append(Mismatch("ontbrekend_feit", f"{fact}' voor '{iv_id}", MISSING,
+                                    f"{NOT_MISSING} (ontbrekend: {listed})"))
+    return out
+
+
+def _error_row(file: str, diagnostics: Sequence[Diagnostic], scenario: str = "") -> ScenarioResult:
+    return ScenarioResult(scenario=scenario or Path(file).stem, file=file, engine=None,
+                          outcome="fout", diagnostics=list(diagnostics))
+
+
+_HEADERS = {
+    "nl": ("Scenario", "Engine", "Resultaat", "Details"),
+    "en": ("Scenario", "Engine", "Result", "Details"),
+}
+_OUTCOMES = {
+    "nl": {"geslaagd": "geslaagd", "gefaald": "GEFAALD", "fout": "FOUT"},
+    "en": {"geslaagd": "passed", "gefaald": "FAILED", "fout": "ERROR"},
+}
+
+
+def format_table(report: ScenarioReport, lang: str = "nl") -> str:
+    """A plain-text pass/fail table with one row per scenario and engine, plus a summary."""
+    lang = "en" if lang == "en" else "nl"
+    headers = _HEADERS[lang]
+    rows: list[tuple[str, str, str, str]] = []
+    for r in report.results:
+        details = r.details(lang) or [""]
+        rows.append((r.scenario, r.engine or "-", _OUTCOMES[lang][r.outcome], details[0]))
+        rows.extend(("", "", "", extra) for extra in details[1:])
+    widths = [max([len(headers[i])] + [len(row[i]) for row in rows]) for i in range(3)]
+
+    def line(cells: tuple[str, str, str, str]) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(cells[:3], widths, strict=True)) \
+            + "  " + cells[3]
+
+    out = [line(headers).rstrip(), "  ".join("-" * w for w in widths) + "  " + "-" * 7]
+    out += [line(row).rstrip() for row in rows]
+    if lang == "en":
+        summary = (f"{report.passed} passed, {report.failed} failed, "
+                   f"{report.errors} errors")
+    else:
+        summary = (f"{report.passed} geslaagd, {report.failed} gefaald, "
+                   f"{report.errors} fouten")
+    if not report.results:
+        summary = "no scenarios" if lang == "en" else "geen scenario's"
+    out += ["", summary]
+    return "\n".join(out) + "\n"
+
+
+__all__ = [
+    "ENGINES",
+    "Mismatch",
+    "ScenarioReport",
+    "ScenarioResult",
+    "check_expectations",
+    "collect_files",
+    "engines_for",
+    "format_table",
+    "load_all",
+    "run_one",
+    "run_scenarios",
+]
