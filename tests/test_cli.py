@@ -1,0 +1,193 @@
+"""The real entry point, through a subprocess: exit codes, no tracebacks, atomic output."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = ROOT / "tests" / "models" / "mini"
+EXE = Path(sys.executable).parent / "riskmodel"
+
+PROFILE = """\
+id: cli-test
+soort: pand
+gemeente: Teststad
+peildatum: 2024-03-01
+object: {referentie: cli-pand-1}
+feiten:
+  motorclub_aanwezig: true
+  afgeschermd: {waarde: true, bron: politie, datum: 2024-01-10}
+  clubhuis_status: in_gebruik
+  aangetroffen: [drugs]
+  gelieerde_club: club_a_alias
+"""
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(EXE), *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+@pytest.fixture()
+def profile(tmp_path: Path) -> Path:
+    p = tmp_path / "profiel.yaml"
+    p.write_text(PROFILE, encoding="utf-8")
+    return p
+
+
+def test_assess_json_has_the_documented_shape(profile: Path) -> None:
+    r = run("assess", str(profile), "--rules", str(MINI), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert set(data) == {"receipt", "indicators", "phenomena", "interventions", "trace"}
+    assert data["receipt"]["engine"] == "durable"
+    assert data["phenomena"][0]["level"]["id"] == "T3"
+    statuses = {i["id"]: i["status"] for i in data["interventions"]}
+    assert statuses["kleurenverbod_apv"] == "niet_beschikbaar"
+
+
+def test_both_engines_agree_through_the_cli(profile: Path) -> None:
+    outs = []
+    for engine in ("durable", "python"):
+        r = run("assess", str(profile), "--rules", str(MINI), "--format", "json", "--engine", engine)
+        assert r.returncode == 0, r.stderr
+        data = json.loads(r.stdout)
+        data["receipt"].pop("engine")
+        data["receipt"].pop("engine_version")
+        outs.append(data)
+    assert outs[0] == outs[1]
+
+
+def test_text_is_dutch_by_default_and_english_on_request(profile: Path) -> None:
+    nl = run("assess", str(profile), "--rules", str(MINI))
+    en = run("assess", str(profile), "--rules", str(MINI), "--lang", "en")
+    assert nl.returncode == 0 and en.returncode == 0
+    assert "Interventies" in nl.stdout and "peildatum" in nl.stdout
+    assert "Interventions" in en.stdout and "as of" in en.stdout
+
+
+def test_peildatum_option_changes_the_law_applied(profile: Path) -> None:
+    r = run("assess", str(profile), "--rules", str(MINI), "--format", "json",
+            "--peildatum", "2021-06-01")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    statuses = {i["id"]: i["status"] for i in data["interventions"]}
+    assert statuses["kleurenverbod_apv"] != "niet_beschikbaar"
+    assert data["receipt"]["peildatum"] == "2021-06-01"
+
+
+def test_output_file_is_written(profile: Path, tmp_path: Path) -> None:
+    out = tmp_path / "uit.md"
+    r = run("assess", str(profile), "--rules", str(MINI), "--format", "markdown",
+            "--output", str(out))
+    assert r.returncode == 0, r.stderr
+    assert out.read_text(encoding="utf-8").startswith("# Beoordeling")
+    assert not list(tmp_path.glob(".uit.md.*"))
+
+
+def test_bad_profile_exits_2_with_location_and_no_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(PROFILE.replace("clubhuis_status: in_gebruik", "clubhuis_staus: in_gebruik"),
+                   encoding="utf-8")
+    r = run("assess", str(bad), "--rules", str(MINI))
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    assert "bad.yaml:9:" in r.stderr
+    assert "clubhuis_status" in r.stderr  # did you mean
+
+
+def test_personal_data_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "pd.yaml"
+    bad.write_text(PROFILE + "naam: Jan Jansen\n", encoding="utf-8")
+    r = run("assess", str(bad), "--rules", str(MINI))
+    assert r.returncode == 2
+    assert "persoonsgegevens" in r.stderr and "pd.yaml:12:" in r.stderr
+
+
+def test_batch_assesses_good_profiles_and_reports_the_bad_one(profile: Path,
+                                                              tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copy(profile, batch / "a.yaml")
+    (batch / "b.yaml").write_text(PROFILE.replace("cli-test", "cli-test-2"), encoding="utf-8")
+    (batch / "c.yaml").write_text("id: [kapot\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = run("assess", str(batch), "--rules", str(MINI), "--format", "json", "--output", str(out))
+    assert r.returncode == 2
+    assert "c.yaml:" in r.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["cli-test-2.json", "cli-test.json"]
+
+
+def test_bad_option_exits_2() -> None:
+    r = run("assess", "x.yaml", "--engine", "drools")
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    r = run("assess", "x.yaml", "--peildatum", "24-11-2026")
+    assert r.returncode == 2 and "JJJJ-MM-DD" in r.stderr
+
+
+def test_missing_file_exits_2(tmp_path: Path) -> None:
+    r = run("assess", str(tmp_path / "bestaat-niet.yaml"), "--rules", str(MINI))
+    assert r.returncode == 2 and "niet gevonden" in r.stderr
+
+
+def test_check_passes_on_a_good_model_and_fails_on_a_broken_copy(tmp_path: Path) -> None:
+    r = run("check", str(MINI))
+    assert r.returncode == 0, r.stderr
+    assert "OK" in r.stdout
+    broken = tmp_path / "mini"
+    shutil.copytree(MINI, broken)
+    text = (broken / "omg.yaml").read_text(encoding="utf-8")
+    (broken / "omg.yaml").write_text(text.replace("feit: aantal_incidenten", "feit: aantal_incident"),
+                                     encoding="utf-8")
+    r = run("check", str(broken))
+    assert r.returncode == 2
+    assert "onbekend feit 'aantal_incident'" in r.stderr
+    assert "aantal_incidenten" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_check_reports_engine_limits(tmp_path: Path) -> None:
+    broken = tmp_path / "mini"
+    shutil.copytree(MINI, broken)
+    extra = ["indicatoren:"]
+    for i in range(40):
+        extra += [f"  - id: extra_{i}", "    fenomeen: omg",
+                  f"    label: {{nl: Extra {i}, en: Extra {i}}}",
+                  f"    als: {{feit: aantal_incidenten, minimaal: {i}}}",
+                  "    punten: 1", "    bron: [{titel: test}]"]
+    (broken / "extra.yaml").write_text("\n".join(extra) + "\n", encoding="utf-8")
+    manifest = (broken / "model.yaml").read_text(encoding="utf-8")
+    (broken / "model.yaml").write_text(
+        manifest.replace("interventies.yaml]", "interventies.yaml, extra.yaml]"), encoding="utf-8")
+    r = run("check", str(broken), "--format", "json")
+    assert r.returncode == 0, r.stdout + r.stderr
+    stats = json.loads(r.stdout)["stats"]
+    # 45 indicators + 1 gate = 92 T/P rules: chunked so no ruleset passes the C core's 64
+    assert stats["durable_rules"] >= 92
+    assert stats["durable_max_rules_per_ruleset"] <= 64
+    assert stats["durable_rulesets"] >= 2
+
+
+def test_schema_for_profiles_includes_the_vocabulary(tmp_path: Path) -> None:
+    out = tmp_path / "profile.schema.json"
+    r = run("schema", "--kind", "profile", "--rules", str(MINI), "--output", str(out))
+    assert r.returncode == 0, r.stderr
+    schema = json.loads(out.read_text(encoding="utf-8"))
+    assert "clubhuis_status" in schema["properties"]["feiten"]["properties"]
+    r = run("schema", "--kind", "rules")
+    assert r.returncode == 0 and "interventies" in json.loads(r.stdout)["properties"]
+
+
+def test_docs_check_detects_stale_docs(tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    assert run("docs", "--rules", str(MINI), "--output", str(out)).returncode == 0
+    assert run("docs", "--rules", str(MINI), "--output", str(out), "--check").returncode == 0
+    (out / "interventies.md").write_text("oud\n", encoding="utf-8")
+    r = run("docs", "--rules", str(MINI), "--output", str(out), "--check")
+    assert r.returncode == 1 and "interventies.md" in r.stderr
