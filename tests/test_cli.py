@@ -191,3 +191,18 @@ def test_docs_check_detects_stale_docs(tmp_path: Path) -> None:
     (out / "interventies.md").write_text("oud\n", encoding="utf-8")
     r = run("docs", "--rules", str(MINI), "--output", str(out), "--check")
     assert r.returncode == 1 and "interventies.md" in r.stderr
+
+
+def test_overlay_changes_weights_and_drops_instruments(profile: Path) -> None:
+    overlay = ROOT / "tests" / "models" / "overlay_regio"
+    r = run("assess", str(profile), "--rules", str(overlay), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert {i["id"] for i in data["interventions"]} == {"stopgesprek", "sluiting_13b"}
+    assert data["phenomena"][0]["score"] == {"certain": 50, "possible": 65}
+    assert any(name.startswith("basis/") for name in data["receipt"]["rule_files"])
+    d = run("diff", str(overlay))
+    assert d.returncode == 0, d.stderr
+    assert "~ indicatoren.omg_clubhuis.punten: 10 -> 25" in d.stdout
+    assert "- interventies.kleurenverbod_apv: verwijderd" in d.stdout
+    assert run("diff", str(MINI)).returncode == 2

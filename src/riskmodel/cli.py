@@ -68,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--engine", choices=("durable", "python", "both"), default="both")
     run.add_argument("--lang", choices=("nl", "en"), default="nl")
 
+    df = sub.add_parser("diff", help="toon wat een regionale overlay wijzigt t.o.v. de basis")
+    df.add_argument("overlay", type=Path, help="modelmap van de overlay (met 'basis:')")
+
     d = sub.add_parser("docs", help="genereer de modelreferentie (Markdown) uit de YAML")
     d.add_argument("--rules", type=Path)
     d.add_argument("--output", type=Path, default=Path("docs/model"))
@@ -196,6 +199,21 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_FAIL
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from riskmodel.api import load_rules
+    from riskmodel.diff import diff_models
+
+    overlay = load_rules(args.overlay)
+    if overlay.manifest.basis is None:
+        _print_diagnostics([Diagnostic(display_path(overlay.root), None, None, "basis",
+                                       "dit model is geen overlay", expected="sleutel 'basis'")])
+        return EXIT_USER
+    base = load_rules(overlay.root / overlay.manifest.basis)
+    lines = diff_models(base, overlay)
+    print("\n".join(lines) if lines else "geen verschillen")
+    return EXIT_OK
+
+
 def cmd_docs(args: argparse.Namespace) -> int:
     from riskmodel.api import load_rules
     from riskmodel.docgen import generate, stale_files, write_docs
@@ -217,7 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handlers = {"assess": cmd_assess, "check": cmd_check, "schema": cmd_schema,
-                "scenarios": cmd_scenarios, "docs": cmd_docs}
+                "scenarios": cmd_scenarios, "docs": cmd_docs, "diff": cmd_diff}
     try:
         return handlers[args.command](args)
     except UserInputError as exc:

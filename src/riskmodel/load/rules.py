@@ -26,7 +26,7 @@ def default_rules_path() -> Path:
     return checkout
 
 
-def load_rules(path: Path | str | None = None) -> RuleSet:
+def load_rules(path: Path | str | None = None, *, _depth: int = 0) -> RuleSet:
     """Load and validate a whole model; raises RuleError listing every problem found."""
     root = Path(path) if path is not None else default_rules_path()
     manifest_path = root / MANIFEST_NAME if root.is_dir() else root
@@ -47,6 +47,10 @@ def load_rules(path: Path | str | None = None) -> RuleSet:
         root=base_dir,
         file_hashes={MANIFEST_NAME: hashlib.sha256(manifest_doc.raw).hexdigest()},
     )
+    base_keys: set[tuple[str, str]] = set()
+    if manifest.basis is not None:
+        base_keys = _apply_base(ruleset, base_dir / manifest.basis, manifest_doc, _depth, diags)
+        diags.raise_if_any(RuleError)
     seen_files: set[str] = set()
     for i, rel in enumerate(manifest.bestanden):
         if rel in seen_files:
@@ -74,7 +78,7 @@ def load_rules(path: Path | str | None = None) -> RuleSet:
         except ValidationError as exc:
             diags.extend(from_validation_error(exc, doc, RuleFile))
             continue
-        _merge(ruleset, content, doc, diags)
+        _merge(ruleset, content, doc, diags, base_keys)
     if not diags:
         from riskmodel.validate.references import check_references
 
@@ -101,11 +105,49 @@ _TARGET = {
 }
 
 
-def _merge(ruleset: RuleSet, content: RuleFile, doc: SourceDoc, diags: DiagnosticList) -> None:
+def _apply_base(ruleset: RuleSet, base_path: Path, manifest_doc: SourceDoc, depth: int,
+                diags: DiagnosticList) -> set[tuple[str, str]]:
+    """Start an overlay from its base model: a region changes only what differs."""
+    if depth > 5:
+        diags.add(manifest_doc.diagnostic(("basis",), "te diep geneste basis-modellen (max. 5)"))
+        return set()
+    try:
+        base = load_rules(base_path, _depth=depth + 1)
+    except RuleError as exc:
+        diags.add(manifest_doc.diagnostic(("basis",), f"basismodel '{base_path}' is ongeldig"))
+        diags.extend(exc.diagnostics)
+        return set()
+    keys: set[tuple[str, str]] = set()
+    for name, digest in base.file_hashes.items():
+        ruleset.file_hashes[f"basis/{name}"] = digest
+    for section in _SECTIONS:
+        attr = _TARGET[section]
+        drop = set(ruleset.manifest.verwijderen.get(section, []))  # type: ignore[call-overload]
+        base_items: dict[str, object] = getattr(base, attr)
+        for missing in sorted(drop - set(base_items)):
+            diags.add(manifest_doc.diagnostic(("verwijderen", section),
+                                              f"'{missing}' staat niet in het basismodel"))
+        target: dict[str, object] = getattr(ruleset, attr)
+        for item_id, item in base_items.items():
+            if item_id not in drop:
+                target[item_id] = item
+                ruleset.origins[(section, item_id)] = base.origins[(section, item_id)]
+                keys.add((section, item_id))
+    return keys
+
+
+def _merge(ruleset: RuleSet, content: RuleFile, doc: SourceDoc, diags: DiagnosticList,
+           base_keys: set[tuple[str, str]]) -> None:
+    """Add a file's items; in an overlay, an item with a base item's id replaces it (once)."""
     for section in _SECTIONS:
         target: dict[str, object] = getattr(ruleset, _TARGET[section])
         for i, item in enumerate(getattr(content, section)):
             item_id = item.id
+            if (section, item_id) in base_keys:
+                base_keys.discard((section, item_id))
+                target[item_id] = item
+                ruleset.origins[(section, item_id)] = (doc, (section, i))
+                continue
             if item_id in target:
                 prev_doc, prev_loc = ruleset.origins[(section, item_id)]
                 prev_line = prev_doc.position(prev_loc)[0]

@@ -260,4 +260,9 @@ class Manifest(Strict):
     beschrijving: Label | None = None
     reconstructie: Label | None = None
     bestanden: list[str] = Field(min_length=1)
+    #: overlay: a relative path to a base model; items here replace base items with the same id
     basis: str | None = None
+    #: overlay: ids to drop from the base, per section (e.g. an instrument a region lacks)
+    verwijderen: dict[
+        Literal["feiten", "registers", "fenomenen", "indicatoren", "interventies"], list[Ident]
+    ] = Field(default_factory=dict)
