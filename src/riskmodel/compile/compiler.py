@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from riskmodel.compile.encode import encode_scalar, fact_attr, list_attr
+from riskmodel.compile.encode import age_attr, encode_scalar, fact_attr, list_attr
 from riskmodel.compile.ir import (
     FALSE,
     TRUE,
@@ -148,9 +148,8 @@ class Compiler:
             values = [val] if op == "bevat" else list(val)
             return mk_or([Atom(list_attr(fact.id, v), fact.id, "eq", 1) for v in values])
         if op == "binnen_dagen":
-            start = (self.day - dt.timedelta(days=int(val))).toordinal()
-            return mk_and([Atom(attr, fact.id, "ge", start),
-                           Atom(attr, fact.id, "le", self.day.toordinal())])
+            age = age_attr(fact.id)
+            return mk_and([Atom(age, fact.id, "ge", 0), Atom(age, fact.id, "le", int(val))])
         if op == "in_register":
             q = t.in_register
             assert q is not None

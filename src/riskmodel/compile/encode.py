@@ -15,6 +15,12 @@ def fact_attr(fact_id: str) -> str:
     return f"f_{fact_id}"
 
 
+def age_attr(fact_id: str) -> str:
+    """Days from a date fact to the peildatum: lets `binnen_dagen` compile without the date,
+    so one compiled ruleset serves every peildatum on which the law is the same."""
+    return f"d_{fact_id}"
+
+
 def list_attr(fact_id: str, value: str) -> str:
     return f"f_{fact_id}__{value}"
 
@@ -45,4 +51,7 @@ def encode_profile(profile: Profile, rules: RuleSet) -> dict[str, int | str]:
                 env[list_attr(key, v)] = 1 if v in present else 0
         else:
             env[fact_attr(key)] = encode_scalar(fact, entry.waarde)
+            if fact.type == "date":
+                assert isinstance(entry.waarde, dt.date)
+                env[age_attr(key)] = profile.peildatum.toordinal() - entry.waarde.toordinal()
     return env

@@ -70,6 +70,7 @@ class DurableEvaluator(Evaluator):
         self._fired: dict[str, set[str]] = {}
         self._sessions = itertools.count(1)
         self._rules_per_ruleset = rules_per_ruleset
+        self._not_handled: type[Exception] = Exception
 
     def version(self) -> str:
         try:
@@ -85,6 +86,9 @@ class DurableEvaluator(Evaluator):
 
     def _ensure_host(self) -> Any:
         if self._host is None:
+            from durable.engine import MessageNotHandledException
+
+            self._not_handled = MessageNotHandledException
             self._host = _durable_host_class()(self._record)
         return self._host
 
@@ -141,7 +145,10 @@ class DurableEvaluator(Evaluator):
                 sid = str(next(self._sessions))
                 self._fired.pop(sid, None)
                 try:
-                    host.assert_fact(rs.name, {"sid": sid, "id": "feit", **fact})
+                    # durable-rules signals "no rule matched" with an exception; for us that
+                    # is a normal outcome: every condition of this ruleset is false.
+                    with contextlib.suppress(self._not_handled):
+                        host.assert_fact(rs.name, {"sid": sid, "id": "feit", **fact})
                     state = host.get_state(rs.name, sid)
                     if state and state.get("exception"):
                         raise EngineError(
