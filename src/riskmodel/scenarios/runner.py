@@ -16,14 +16,20 @@ from riskmodel.api import assess, get_evaluator
 from riskmodel.errors import (
     Diagnostic,
     EngineError,
-    RiskmodelError,
     UserInputError,
     display_path,
 )
+from riskmodel.load.profile import profile_from_doc
 from riskmodel.load.rules import load_rules
+from riskmodel.load.yamlsource import YamlSyntaxError, read_source
 from riskmodel.model.assessment import Assessment
 from riskmodel.model.ruleset import RuleSet
-from riskmodel.scenarios.model import Expectations, LoadedScenario, check_scenario, read_scenario
+from riskmodel.scenarios.model import (
+    Expectations,
+    LoadedScenario,
+    check_scenario,
+    scenario_from_doc,
+)
 
 ENGINES: tuple[str, ...] = ("durable", "python")
 SCENARIO_SUFFIXES = (".yaml", ".yml")
@@ -34,12 +40,12 @@ NOT_SUGGESTED = "niet voorgesteld"
 NOT_APPLICABLE = "niet van toepassing op de peildatum"
 MISSING = "ontbreekt"
 NOT_MISSING = "ontbreekt niet"
+SUGGESTED = "voorgesteld"
 
 _PHRASES_EN = {
     NOT_SUGGESTED: "not suggested",
     NOT_APPLICABLE: "not applicable on the peildatum",
-    MISSING: "missing",
-    NOT_MISSING: "not missing",
+    SUGGESTED: "suggested",
 }
 _SUBJECTS = {
     "niveau": ("niveau van", "level of"),
@@ -59,9 +65,18 @@ class Mismatch:
     subject: str
     expected: str
     got: str
+    intervention: str | None = None
+    present: tuple[str, ...] = ()
 
     def render(self, lang: str = "nl") -> str:
         nl, en = _SUBJECTS.get(self.kind, (self.kind, self.kind))
+        if self.kind == "ontbrekend_feit":
+            listed = ", ".join(self.present)
+            if lang == "en":
+                return (f"fact '{self.subject}' for intervention '{self.intervention}': "
+                        f"expected missing, got not missing (missing: {listed or 'none'})")
+            return (f"feit '{self.subject}' voor interventie '{self.intervention}': "
+                    f"verwacht ontbreekt, kreeg ontbreekt niet (ontbrekend: {listed or 'geen'})")
         if lang == "en":
             exp = _PHRASES_EN.get(self.expected, self.expected)
             got = _PHRASES_EN.get(self.got, self.got)
@@ -178,9 +193,27 @@ def load_all(
     for path in files:
         name = display_path(path)
         try:
-            scenario, doc = read_scenario(path)
-        except UserInputError as exc:
+            doc = read_source(path)
+        except YamlSyntaxError as exc:
             problems.append(_error_row(name, exc.diagnostics))
+            continue
+        except Exception as exc:  # a loader crash on one file must not stop the others
+            problems.append(_error_row(name, [Diagnostic(
+                name, None, None, "", f"kan niet worden gelezen ({type(exc).__name__}: {exc})")]))
+            continue
+        try:
+            scenario = scenario_from_doc(doc)
+        except UserInputError as exc:
+            # Also report the embedded profile's problems: one run shows everything.
+            diags = list(exc.diagnostics)
+            if isinstance(doc.data, dict) and isinstance(doc.data.get("profiel"), dict):
+                try:
+                    profile_from_doc(doc, rules, base=("profiel",))
+                except UserInputError as pexc:
+                    diags += pexc.diagnostics
+            sid = doc.data.get("scenario") if isinstance(doc.data, dict) else None
+            problems.append(_error_row(name, sorted(diags),
+                                       scenario=sid if isinstance(sid, str) else ""))
             continue
         where = doc.diagnostic(("scenario",), "")
         earlier = first_seen.get(scenario.scenario)
@@ -237,9 +270,13 @@ def run_one(sc: LoadedScenario, rules: RuleSet, engine: str) -> ScenarioResult:
         row.outcome = "fout"
         row.diagnostics = list(exc.diagnostics)
         return row
-    except (EngineError, RiskmodelError) as exc:
+    except EngineError as exc:
         row.outcome = "fout"
         row.message = f"engine-fout: {exc}"
+        return row
+    except Exception as exc:  # one broken scenario must not stop the others
+        row.outcome = "fout"
+        row.message = f"interne fout ({type(exc).__name__}): {exc}"
         return row
     row.mismatches = check_expectations(sc.expected, assessment)
     if row.mismatches:
@@ -283,14 +320,14 @@ def check_expectations(exp: Expectations, assessment: Assessment) -> list[Mismat
     for iv_id, facts in exp.ontbrekende_feiten.items():
         iv = assessment.intervention(iv_id)
         if iv is None:
-            out.append(Mismatch("interventie", iv_id, "voorgesteld", NOT_SUGGESTED))
+            out.append(Mismatch("interventie", iv_id, SUGGESTED, NOT_SUGGESTED))
             continue
-        missing = {m.fact for m in iv.missing_facts}
-        for fact in facts:
-            if fact not in missing:
-                listed = ", ".join(sorted(missing)) or "geen"
-                out.append(Mismatch("ontbrekend_feit", f"{fact}' voor '{iv_id}", MISSING,
-                                    f"{NOT_MISSING} (ontbrekend: {listed})"))
+        missing = tuple(sorted(m.fact for m in iv.missing_facts))
+        out.extend(
+            Mismatch("ontbrekend_feit", fact, MISSING, NOT_MISSING, intervention=iv_id,
+                     present=missing)
+            for fact in facts if fact not in missing
+        )
     return out
 
 
