@@ -188,15 +188,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_scenarios(args: argparse.Namespace) -> int:
     from riskmodel.api import load_rules
-    from riskmodel.scenarios.runner import format_table, run_scenarios
+    from riskmodel.scenarios.runner import engines_for, format_table, run_scenarios
 
     rules = load_rules(args.rules)
-    engines = ("durable", "python") if args.engine == "both" else (args.engine,)
-    report = run_scenarios(args.paths, rules, engines=engines)
-    print(format_table(report, args.lang))
-    if getattr(report, "errors", None):
-        return EXIT_USER
-    return EXIT_OK if report.ok else EXIT_FAIL
+    report = run_scenarios(args.paths, rules, engines=engines_for(args.engine))
+    sys.stdout.write(format_table(report, args.lang))
+    return int(report.exit_code)
 
 
 def cmd_diff(args: argparse.Namespace) -> int:

@@ -189,7 +189,12 @@ def _build(
             _build(loader, item, (*loc, i), positions, dups, name)
             for i, item in enumerate(node.value)
         ]
-    value = loader.construct_object(node, deep=True)
+    try:
+        value = loader.construct_object(node, deep=True)
+    except ValueError as exc:  # e.g. 2023-13-01 looks like a date but is none
+        raise yaml.constructor.ConstructorError(
+            None, None, f"ongeldige waarde '{node.value}': {exc}", node.start_mark
+        ) from None
     if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
         raise yaml.constructor.ConstructorError(
             None, None, "NaN en oneindig zijn geen geldige waarden", node.start_mark
