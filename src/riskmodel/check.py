@@ -75,7 +75,7 @@ def check_model(rules: RuleSet, today: dt.date | None = None) -> CheckReport:
 
     def warn(section: str, item_id: str, message: str, severity: str = "waarschuwing") -> None:
         doc, loc = rules.origins[(section, item_id)]
-        report.diagnostics.append(doc.diagnostic(loc, message, severity=severity))
+        report.diagnostics.append(doc.diagnostic(loc, f"[{item_id}] {message}", severity=severity))
 
     for fact in rules.facts.values():
         if is_personal_key(fact.id):

@@ -25,6 +25,8 @@ MAX_RULES_PER_FACT = 64
 #: 512 distinct conditions under one node makes ruleset creation loop forever
 MAX_CONDITIONS_PER_NODE = 511
 RULES_PER_RULESET = 60
+#: keep well under MAX_CONDITIONS_PER_NODE per ruleset; a ruleset is closed when full
+CONDITIONS_PER_RULESET = 300
 
 TYPE_ATTR = "t"
 
@@ -167,6 +169,7 @@ def plan_phase(
     fact_type: str,
     conditions: dict[ConditionKey, Node],
     rules_per_ruleset: int = RULES_PER_RULESET,
+    conditions_per_ruleset: int = CONDITIONS_PER_RULESET,
 ) -> DurablePlan:
     """Chunk T/P rules into small rulesets; names carry a content hash so identical
     compilations (e.g. two peildata with the same law) share registered rulesets."""
@@ -182,9 +185,20 @@ def plan_phase(
                 pattern = {"$and": [pattern, expr]}
             name = f"c{idx}_{mode}"
             pending.append((name, key, mode, {"all": [{"m": pattern}], "run": name}))
+    chunks: list[list[tuple[str, ConditionKey, str, dict[str, Any]]]] = [[]]
+    weight = 0
+    for item in pending:
+        cost = count_conditions(item[3]["all"][0]["m"])
+        if chunks[-1] and (len(chunks[-1]) >= rules_per_ruleset
+                           or weight + cost > conditions_per_ruleset):
+            chunks.append([])
+            weight = 0
+        chunks[-1].append(item)
+        weight += cost
     rulesets: list[DurableRuleset] = []
-    for start in range(0, len(pending), rules_per_ruleset):
-        chunk = pending[start:start + rules_per_ruleset]
+    for chunk in chunks:
+        if not chunk:
+            continue
         definition = {name: rule for name, _, _, rule in chunk}
         digest = hashlib.sha256(
             json.dumps(definition, sort_keys=True).encode()
