@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from riskmodel.model.common import DECIMAL_PLACES
+
 AtomOp = Literal["eq", "ne", "in", "nin", "ge", "le", "gt", "lt", "known"]
 
-DECIMAL_SCALE = 10_000
+DECIMAL_SCALE: int = 10**DECIMAL_PLACES
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from riskmodel.compile.encode import encode_profile
 from riskmodel.compile.ir import CompiledModel, CompiledPhenomenon, ConditionKey, Node
-from riskmodel.evaluate.kleene import Derived, Tri
+from riskmodel.evaluate.kleene import Derived, Tri, tri_and
 from riskmodel.model.profile import Profile
 from riskmodel.model.ruleset import RuleSet
 
@@ -79,8 +79,10 @@ def rank_for(ph: CompiledPhenomenon, score: int) -> int:
 
 def derive(compiled: CompiledModel, phase1: dict[ConditionKey, Tri]) -> Derived:
     derived = Derived()
-    for ind_id in compiled.indicators:
-        derived.indicators[ind_id] = phase1[("ind", ind_id)]
+    for ind_id, ind in compiled.indicators.items():
+        # What later phases see is 'hit and the definition holds' (Kleene AND).
+        derived.indicators[ind_id] = tri_and(phase1[("gate", ind.phenomenon)],
+                                             phase1[("ind", ind_id)])
     for ph in compiled.phenomena.values():
         gate = phase1[("gate", ph.id)]
         certain_score, possible_score = score_range(ph, compiled, phase1)

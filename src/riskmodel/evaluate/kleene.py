@@ -22,6 +22,12 @@ class Derived:
     levels: dict[str, tuple[int, int]] = field(default_factory=dict)  # (certain, possible)
 
 
+def tri_and(a: Tri, b: Tri) -> Tri:
+    if Tri.FALSE in (a, b):
+        return Tri.FALSE
+    return Tri.UNKNOWN if Tri.UNKNOWN in (a, b) else Tri.TRUE
+
+
 def atom_holds(atom: Atom, value: int | str) -> bool:
     op, v = atom.op, atom.value
     if op == "eq":

@@ -80,7 +80,9 @@ class Assembler:
                 out |= self.undecided_facts(c, derived)
             return out
         if isinstance(node, IndRef):
-            return self.undecided_facts(self.compiled.indicators[node.indicator].condition, None)
+            ind = self.compiled.indicators[node.indicator]
+            gate = self.compiled.phenomena[ind.phenomenon].gate
+            return self.undecided_facts(ind.condition, None) | self.undecided_facts(gate, None)
         if isinstance(node, LevelRef):
             return self.phenomenon_missing(node.phenomenon)
         return set()

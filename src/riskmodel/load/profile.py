@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from riskmodel.errors import Diagnostic, DiagnosticList, ProfileError, did_you_mean
 from riskmodel.load.diagnostics import from_validation_error
 from riskmodel.load.yamlsource import SourceDoc, YamlSyntaxError, parse_text, read_source
+from riskmodel.model.common import DECIMAL_PLACES, too_precise
 from riskmodel.model.profile import UNKNOWN, FactEntry, Profile
 from riskmodel.model.ruleset import RuleSet
 from riskmodel.validate.privacy import find_personal_data
@@ -102,6 +103,8 @@ def normalise_fact(
             return bad(f"minimaal {fact.minimum:g}")
         if fact.maximum is not None and value > fact.maximum:
             return bad(f"maximaal {fact.maximum:g}")
+        if t == "decimal" and too_precise(value):
+            return bad(f"een getal met hoogstens {DECIMAL_PLACES} decimalen")
         return (float(value) if t == "decimal" else value), []
     if t == "date":
         if isinstance(value, dt.datetime) or not isinstance(value, dt.date):

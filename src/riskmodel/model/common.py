@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import re
 from typing import Annotated
 
@@ -76,6 +77,16 @@ def period_text(vanaf: dt.date | None, tot: dt.date | None) -> str:
     if tot:
         return f"t/m {tot.isoformat()}"
     return "onbeperkt"
+
+
+#: decimals are compared as integers scaled by 10**DECIMAL_PLACES (so durable-rules never sees a
+#: float); a value with more places would be rounded silently, so it is refused instead.
+DECIMAL_PLACES = 4
+
+
+def too_precise(value: float) -> bool:
+    exponent = decimal.Decimal(str(value)).as_tuple().exponent
+    return isinstance(exponent, int) and exponent < -DECIMAL_PLACES
 
 
 _SNAKE = re.compile(ID_PATTERN)

@@ -92,7 +92,11 @@ class FactTest(Strict):
 
 
 class IndicatorTest(Strict):
-    """True when the indicator is hit (its phenomenon's gate is not part of this test)."""
+    """True when the indicator is hit and its phenomenon's gate (definition) holds.
+
+    The gate is part of the test on purpose: an OMG indicator such as 'acute rivalry' must
+    never trigger an instrument for a regular motorclub (principle 7 of the domain notes).
+    """
 
     indicator: Ident
 

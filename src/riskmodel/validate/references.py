@@ -7,6 +7,7 @@ from typing import Any
 
 from riskmodel.errors import Diagnostic, did_you_mean
 from riskmodel.load.yamlsource import Loc, SourceDoc
+from riskmodel.model.common import DECIMAL_PLACES, too_precise
 from riskmodel.model.conditions import (
     ConditionNode,
     FactTest,
@@ -194,6 +195,8 @@ def _type_problem(rs: RuleSet, fact: Fact, v: Any) -> tuple[str, str | None] | N
             return ("een getal", None)
         if t == "int" and isinstance(v, float):
             return ("een geheel getal", None)
+        if too_precise(v):
+            return (f"een getal met hoogstens {DECIMAL_PLACES} decimalen", None)
         return None
     if t == "date":
         return None if isinstance(v, dt.date) else ("een datum JJJJ-MM-DD", None)
