@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from riskmodel.model.assessment import Assessment, InterventionResult
+from riskmodel.model.assessment import Assessment, InterventionResult, MissingFact
 
 _T: dict[str, dict[str, str]] = {
     "title": {"nl": "Beoordeling", "en": "Assessment"},
@@ -26,6 +26,15 @@ _T: dict[str, dict[str, str]] = {
     "why_not_lower": {"nl": "waarom niet lichter", "en": "why not a lighter step"},
     "unavailable": {"nl": "niet beschikbaar", "en": "not available"},
     "receipt": {"nl": "Verantwoording", "en": "Receipt"},
+    "quiet": {"nl": "Geen signalen vastgesteld", "en": "No signals established"},
+    "could_rise": {"nl": "kan hoger uitvallen als onbekende feiten bekend worden",
+                   "en": "could be higher once unknown facts are known"},
+    "could_rise_all": {"nl": "elk kan hoger uitvallen als onbekende feiten bekend worden",
+                       "en": "each could be higher once unknown facts are known"},
+    "maybe": {"nl": "Mogelijk aan de orde als meer bekend is",
+              "en": "Possibly relevant once more is known"},
+    "more": {"nl": "en {n} meer (zie --format json)", "en": "and {n} more (see --format json)"},
+    "no_gate": {"nl": "geen poort", "en": "no gate"},
     "note": {
         "nl": "Een risiconiveau is geen juridische grondslag: elke interventie vraagt eigen, "
               "concrete en geverifieerde feiten.",
@@ -63,28 +72,42 @@ def render_text(a: Assessment, lang: str = "nl") -> str:
     for ind in a.indicators:
         if ind.status == "geraakt":
             hit_by_ph.setdefault(ind.phenomenon, []).append(ind.label.get(lang))
+    quiet: list[str] = []
+    rising: list[str] = []
     for ph in a.phenomena:
-        if ph.possible_level.rank == 0 and ph.gate == "niet_voldaan":
+        if ph.level.rank == 0 and not hit_by_ph.get(ph.id):
+            (rising if ph.possible_level.rank > 0 else quiet).append(ph.label.get(lang))
             continue
         level = f"{ph.level.id} ({ph.level.label.get(lang)})"
         if ph.possible_level.rank > ph.level.rank:
             level += f", {t('possible', lang)} {ph.possible_level.id}"
+        gate = status_text(ph.gate, lang) if ph.gate_label else t("no_gate", lang)
         lines.append(f"- {ph.label.get(lang)}: {t('level', lang)} {level}; {t('score', lang)} "
-                     f"{ph.score.certain}-{ph.score.possible}; {t('gate', lang)} "
-                     f"{status_text(ph.gate, lang)}")
+                     f"{ph.score.certain}-{ph.score.possible}; {t('gate', lang)} {gate}")
         if hit_by_ph.get(ph.id):
             lines.append(f"    {t('hit', lang)}: " + "; ".join(sorted(hit_by_ph[ph.id])))
         if ph.missing_facts:
-            lines.append(f"    {t('find_out', lang)}: "
-                         + "; ".join(_question(m.label.get(lang), m.question, lang)
-                                     for m in ph.missing_facts[:8])
-                         + (" ..." if len(ph.missing_facts) > 8 else ""))
+            lines.append(f"    {t('find_out', lang)}: " + _questions(ph.missing_facts, lang))
+    if rising or quiet:
+        lines.append(f"- {t('quiet', lang)}: " + "; ".join(sorted(rising + quiet)))
+        if rising and not quiet:
+            lines.append(f"    ({t('could_rise_all', lang)})")
+        elif rising:
+            lines.append(f"    ({t('could_rise', lang)}: " + "; ".join(sorted(rising)) + ")")
     lines.append("")
     lines.append(t("interventions", lang) + ":")
-    if not a.interventions:
+    certain = [iv for iv in a.interventions if iv.trigger == "ja"]
+    maybe = [iv for iv in a.interventions if iv.trigger != "ja"]
+    if not certain:
         lines.append(f"- {t('none', lang)}")
-    for iv in a.interventions:
+    for iv in certain:
         lines.extend(_intervention_lines(iv, lang))
+    if maybe:
+        lines.append("")
+        lines.append(f"{t('maybe', lang)}: " + "; ".join(
+            iv.label.get(lang) + ("" if iv.status == "onvoldoende_gegevens"
+                                  else f" ({status_text(iv.status, lang)})")
+            for iv in maybe))
     lines.append("")
     lines.append(t("note", lang))
     lines.append(f"{t('receipt', lang)}: model {r.model} {r.model_version}, "
@@ -93,9 +116,17 @@ def render_text(a: Assessment, lang: str = "nl") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _question(label: str, question: object, lang: str) -> str:
-    q = getattr(question, "get", None)
-    return q(lang) if callable(q) else label
+MAX_QUESTIONS = 5
+
+
+def _questions(missing: list[MissingFact], lang: str) -> str:
+    """The first few open questions; the full list is in the JSON."""
+    shown = [m.question.get(lang) if m.question else m.label.get(lang)
+             for m in missing[:MAX_QUESTIONS]]
+    text = " ".join(shown)
+    if len(missing) > MAX_QUESTIONS:
+        text += " (" + t("more", lang).format(n=len(missing) - MAX_QUESTIONS) + ")"
+    return text
 
 
 def _intervention_lines(iv: InterventionResult, lang: str) -> list[str]:
@@ -114,9 +145,7 @@ def _intervention_lines(iv: InterventionResult, lang: str) -> list[str]:
     for f in iv.flags:
         out.append(f"    {t('weigh', lang)}: {f.label.get(lang)} ({status_text(f.status, lang)})")
     if iv.missing_facts:
-        out.append(f"    {t('find_out', lang)}: "
-                   + "; ".join(_question(m.label.get(lang), m.question, lang)
-                               for m in iv.missing_facts))
+        out.append(f"    {t('find_out', lang)}: " + _questions(iv.missing_facts, lang))
     if iv.lower_rungs and iv.subsidiarity and iv.status in ("aanbevolen", "te_overwegen"):
         out.append(f"    {t('why_not_lower', lang)}: {iv.subsidiarity.get(lang)}")
     return out
