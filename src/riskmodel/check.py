@@ -108,7 +108,8 @@ def check_model(rules: RuleSet, today: dt.date | None = None) -> CheckReport:
 
     report.dates = boundary_dates(rules, today)
     worst: dict[str, int] = {"rulesets": 0, "rules": 0, "max_rules_per_ruleset": 0,
-                             "max_conditions_per_node": 0}
+                             "max_conditions_per_node": 0,
+                             "max_distinct_conditions_per_ruleset": 0}
     seen_problems: set[str] = set()
     for day in report.dates:
         compiled = compile_model(rules, day)

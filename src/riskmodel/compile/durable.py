@@ -24,9 +24,18 @@ DExpr = bool | dict[str, Any]
 MAX_RULES_PER_FACT = 64
 #: 512 distinct conditions under one node makes ruleset creation loop forever
 MAX_CONDITIONS_PER_NODE = 511
-RULES_PER_RULESET = 60
-#: keep well under MAX_CONDITIONS_PER_NODE per ruleset; a ruleset is closed when full
-CONDITIONS_PER_RULESET = 300
+#: one slot per ruleset is taken by the sentinel rule (see SENTINEL_RULE)
+RULES_PER_RULESET = 59
+#: A rule that matches every asserted fact. Without it, an assert that matches nothing raises
+#: MessageNotHandledException, and a later delete_state on that session crashes the C core
+#: (segfault, measured with durable-rules 2.0.28). With it, every assert is handled.
+SENTINEL_RULE = "sentinel"
+#: Distinct leaf conditions per ruleset. Error 303 is raised when too many conditions match
+#: one fact at once; the exact count the C core uses is not documented, and a 58-rule ruleset
+#: with 146 distinct conditions failed on a real profile (measured). Capping the distinct
+#: conditions of a ruleset at 64 makes it impossible for more than 64 to match, whatever
+#: the profile, at the price of more (small) rulesets.
+CONDITIONS_PER_RULESET = 64
 
 TYPE_ATTR = "t"
 
@@ -139,10 +148,13 @@ class DurablePlan:
     def stats(self) -> dict[str, int]:
         return {
             "rulesets": len(self.rulesets),
-            "rules": sum(len(r.rules) for r in self.rulesets),
-            "max_rules_per_ruleset": max((len(r.rules) for r in self.rulesets), default=0),
+            "rules": sum(len(r.definition) for r in self.rulesets),
+            "max_rules_per_ruleset": max((len(r.definition) for r in self.rulesets), default=0),
             "max_conditions_per_node": max(
                 (max_conditions(r.definition) for r in self.rulesets), default=0
+            ),
+            "max_distinct_conditions_per_ruleset": max(
+                (distinct_conditions(r.definition) for r in self.rulesets), default=0
             ),
         }
 
@@ -158,6 +170,26 @@ def count_conditions(expr: Any) -> int:
                 total += 1
         return total
     return 0
+
+
+def leaf_conditions(expr: Any, out: set[str] | None = None) -> set[str]:
+    """Distinct leaf tests of a pattern, as canonical JSON."""
+    out = out if out is not None else set()
+    if isinstance(expr, dict):
+        for k, v in expr.items():
+            if k in ("$and", "$or"):
+                for x in v:
+                    leaf_conditions(x, out)
+            else:
+                out.add(json.dumps({k: v}, sort_keys=True))
+    return out
+
+
+def distinct_conditions(definition: dict[str, Any]) -> int:
+    found: set[str] = set()
+    for rule in definition.values():
+        leaf_conditions(rule["all"][0]["m"], found)
+    return len(found)
 
 
 def max_conditions(definition: dict[str, Any]) -> int:
@@ -186,20 +218,21 @@ def plan_phase(
             name = f"c{idx}_{mode}"
             pending.append((name, key, mode, {"all": [{"m": pattern}], "run": name}))
     chunks: list[list[tuple[str, ConditionKey, str, dict[str, Any]]]] = [[]]
-    weight = 0
+    leaves: set[str] = set()
     for item in pending:
-        cost = count_conditions(item[3]["all"][0]["m"])
+        own = leaf_conditions(item[3]["all"][0]["m"])
         if chunks[-1] and (len(chunks[-1]) >= rules_per_ruleset
-                           or weight + cost > conditions_per_ruleset):
+                           or len(leaves | own) > conditions_per_ruleset):
             chunks.append([])
-            weight = 0
+            leaves = set()
         chunks[-1].append(item)
-        weight += cost
+        leaves |= own
     rulesets: list[DurableRuleset] = []
     for chunk in chunks:
         if not chunk:
             continue
         definition = {name: rule for name, _, _, rule in chunk}
+        definition[SENTINEL_RULE] = {"all": [{"m": {TYPE_ATTR: fact_type}}], "run": SENTINEL_RULE}
         digest = hashlib.sha256(
             json.dumps(definition, sort_keys=True).encode()
         ).hexdigest()[:16]
@@ -214,10 +247,15 @@ def check_plan(plan: DurablePlan) -> list[str]:
     """Problems that would make durable-rules fail or hang; empty when the plan is safe."""
     problems: list[str] = []
     for rs in plan.rulesets:
-        n = len(rs.rules)
+        n = len(rs.definition)
         if n > MAX_RULES_PER_FACT:
             problems.append(f"{rs.name}: {n} regels kunnen op een feit matchen "
                             f"(maximum {MAX_RULES_PER_FACT}, fout 303)")
+        distinct = distinct_conditions(rs.definition)
+        if distinct > CONDITIONS_PER_RULESET:
+            problems.append(f"{rs.name}: {distinct} verschillende condities in een ruleset "
+                            f"(maximum {CONDITIONS_PER_RULESET}; meer kan tegelijk matchen en "
+                            "geeft fout 303); splits de regel in kleinere delen")
         c = max_conditions(rs.definition)
         if c > MAX_CONDITIONS_PER_NODE:
             problems.append(f"{rs.name}: {c} condities onder een knoop "

@@ -18,6 +18,7 @@ from importlib import metadata
 from typing import Any
 
 from riskmodel.compile.durable import (
+    SENTINEL_RULE,
     TYPE_ATTR,
     DurablePlan,
     check_plan,
@@ -70,7 +71,6 @@ class DurableEvaluator(Evaluator):
         self._fired: dict[str, set[str]] = {}
         self._sessions = itertools.count(1)
         self._rules_per_ruleset = rules_per_ruleset
-        self._not_handled: type[Exception] = Exception
 
     def version(self) -> str:
         try:
@@ -86,11 +86,12 @@ class DurableEvaluator(Evaluator):
 
     def _ensure_host(self) -> Any:
         if self._host is None:
-            from durable.engine import MessageNotHandledException
-
-            self._not_handled = MessageNotHandledException
             self._host = _durable_host_class()(self._record)
         return self._host
+
+    def _discard_host(self) -> None:
+        self._host = None
+        self._registered.clear()
 
     def plan(self, phase: str, conditions: dict[ConditionKey, Node]) -> DurablePlan:
         key = (phase, tuple(sorted(conditions.items(), key=lambda kv: kv[0])))
@@ -144,15 +145,27 @@ class DurableEvaluator(Evaluator):
             for rs in plan.rulesets:
                 sid = str(next(self._sessions))
                 self._fired.pop(sid, None)
+                asserted = False
                 try:
-                    # durable-rules signals "no rule matched" with an exception; for us that
-                    # is a normal outcome: every condition of this ruleset is false.
-                    with contextlib.suppress(self._not_handled):
+                    # Every ruleset has a sentinel rule, so "no rule matched" (which would
+                    # make the later delete_state crash the C core) cannot happen.
+                    try:
                         host.assert_fact(rs.name, {"sid": sid, "id": "feit", **fact})
+                    except Exception:
+                        # After a failed assert the C core aborts the process on delete_state
+                        # (measured); drop this host and start a clean one next time.
+                        self._discard_host()
+                        raise
+                    asserted = True
                     state = host.get_state(rs.name, sid)
                     if state and state.get("exception"):
                         raise EngineError(
                             f"fout in durable-rules sessie ({rs.name}): {state['exception']}"
+                        )
+                    if f"{rs.name}|{SENTINEL_RULE}" not in self._fired.get(sid, set()):
+                        raise EngineError(
+                            f"durable-rules verwerkte het feit niet in {rs.name} (de "
+                            "controleregel vuurde niet); geen resultaat is beter dan een leeg"
                         )
                 except EngineError:
                     raise
@@ -162,8 +175,9 @@ class DurableEvaluator(Evaluator):
                     fired |= {
                         name.split("|", 1)[1] + "@" + rs.name for name in self._fired.pop(sid, set())
                     }
-                    with contextlib.suppress(Exception):
-                        host.delete_state(rs.name, sid)
+                    if asserted:
+                        with contextlib.suppress(Exception):
+                            host.delete_state(rs.name, sid)
         result: dict[ConditionKey, Tri] = {key: Tri.FALSE for key in conditions}
         for rs in plan.rulesets:
             for rule_name, (key, mode) in rs.rules.items():
