@@ -30,6 +30,18 @@ _MESSAGES: dict[str, str] = {
 }
 
 
+_BOUNDS: dict[str, tuple[str, str, str]] = {
+    "greater_than_equal": ("waarde te klein", "minimaal {}", "ge"),
+    "greater_than": ("waarde te klein", "groter dan {}", "gt"),
+    "less_than_equal": ("waarde te groot", "maximaal {}", "le"),
+    "less_than": ("waarde te groot", "kleiner dan {}", "lt"),
+    "too_short": ("lijst te kort", "minstens {} element(en)", "min_length"),
+    "too_long": ("lijst te lang", "hoogstens {} element(en)", "max_length"),
+    "string_too_short": ("tekst te kort", "minstens {} teken(s)", "min_length"),
+    "string_too_long": ("tekst te lang", "hoogstens {} tekens", "max_length"),
+}
+
+
 def _all_keys(model: type[BaseModel], seen: set[type[BaseModel]] | None = None) -> set[str]:
     """Every key any nested model accepts: the vocabulary for 'did you mean'."""
     seen = seen if seen is not None else set()
@@ -116,6 +128,14 @@ def from_validation_error(
             )
             continue
         msg = err["msg"]
+        ctx = err.get("ctx", {})
+        if etype in _BOUNDS:
+            message, template, key = _BOUNDS[etype]
+            got = err.get("input")
+            if got is not None and not isinstance(got, dict | list):
+                message += f": {got!r}"
+            out.append(doc.diagnostic(full, message, expected=template.format(ctx.get(key))))
+            continue
         if etype == "value_error":
             msg = msg.removeprefix("Value error, ")
         elif etype in _MESSAGES:

@@ -145,6 +145,9 @@ def parse_text(text: str, name: str) -> SourceDoc:
     return SourceDoc(name, data, positions)
 
 
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
 def _reject_constant(value: str) -> Any:
     raise ValueError(f"{value} is geen geldig getal")
 
@@ -158,6 +161,11 @@ def _build(
     name: str,
 ) -> Any:
     positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"could not determine a constructor for the tag {node.tag!r}",
+            node.start_mark,
+        )
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         result: dict[Any, Any] = {}
