@@ -107,9 +107,24 @@ class Assembler:
             if entry is None or not entry.known:
                 continue
             out.append(Evidence(fact=fid, label=self.rules.facts[fid].label, value=entry.waarde,
+                                value_label=self.value_label(fid, entry.waarde),
                                 source=entry.bron, source_detail=entry.bron_detail,
                                 observed=entry.datum))
         return out
+
+    def value_label(self, fact_id: str, value: object) -> Label | None:
+        """Readable text for enum values (and register items), so reports need no ids."""
+        fact = self.rules.facts[fact_id]
+        labels: dict[str, Label] = {}
+        if fact.register_id:
+            labels = {i.id: i.label for i in self.rules.registers[fact.register_id].items}
+        else:
+            labels = {v.id: v.label for v in fact.waarden or [] if v.label}
+        values = value if isinstance(value, list) else [value]
+        if not labels or not all(isinstance(v, str) and v in labels for v in values):
+            return None
+        return Label(nl=", ".join(labels[v].nl for v in values),  # type: ignore[index]
+                     en=", ".join(labels[v].en for v in values))  # type: ignore[index]
 
     # ---- sections ------------------------------------------------------------------
     def indicators(self) -> list[IndicatorResult]:
@@ -186,7 +201,8 @@ class Assembler:
                     gates.append(GateResult(
                         id=cg.id, label=g.label, status=_GATE_STATUS[st],
                         reason=g.reden_niet_voldaan if st is not Tri.TRUE else None,
-                        citations=[s.cite() for s in g.bron], missing_facts=self.missing(gm)))
+                        citations=[s.cite() for s in g.bron],
+                        evidence=self.evidence(cg.condition), missing_facts=self.missing(gm)))
                 flag_meta = {f.id: f for f in meta.afwegingen}
                 for cf in ci.flags:
                     st = self.ev.phase2[("flag", ci.id, cf.id)]
@@ -197,7 +213,7 @@ class Assembler:
                         id=cf.id, label=flag_meta[cf.id].label,
                         status="aanwezig" if st is Tri.TRUE else "onbepaald",
                         citations=[s.cite() for s in flag_meta[cf.id].bron],
-                        missing_facts=self.missing(fm)))
+                        evidence=self.evidence(cf.condition), missing_facts=self.missing(fm)))
                 if any(g.status == "niet_voldaan" for g in gates):
                     status = "juridisch_niet_mogelijk"
                 elif trigger is Tri.UNKNOWN or any(g.status == "onbepaald" for g in gates):
@@ -251,8 +267,10 @@ class Assembler:
             for g in iv.gates:
                 children.append(TraceNode(
                     node=f"poort:{g.id}", result=g.status,
-                    children=[TraceNode(node=f"feit:{m.fact}", result="onbekend")
-                              for m in g.missing_facts]
+                    children=[TraceNode(node=f"feit:{e.fact}", result=_fmt_evidence(e))
+                              for e in g.evidence]
+                    + [TraceNode(node=f"feit:{m.fact}", result="onbekend")
+                       for m in g.missing_facts]
                     + [TraceNode(node=f"bron:{i}", result=c) for i, c in enumerate(g.citations)]))
             for f in iv.flags:
                 children.append(TraceNode(node=f"afweging:{f.id}", result=f.status))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from riskmodel.model.assessment import Assessment, InterventionResult, MissingFact
+from riskmodel.model.assessment import Assessment, Evidence, InterventionResult, MissingFact
 
 _T: dict[str, dict[str, str]] = {
     "title": {"nl": "Beoordeling", "en": "Assessment"},
@@ -20,6 +20,8 @@ _T: dict[str, dict[str, str]] = {
     "authority": {"nl": "bevoegd", "en": "competent"},
     "basis": {"nl": "grondslag", "en": "legal basis"},
     "gate_failed": {"nl": "poort niet voldaan", "en": "gate not met"},
+    "gate_met": {"nl": "poort voldaan", "en": "gate met"},
+    "based_on": {"nl": "op grond van", "en": "based on"},
     "gate_open": {"nl": "poort onbepaald", "en": "gate undecided"},
     "weigh": {"nl": "afwegen", "en": "weigh"},
     "find_out": {"nl": "Uitzoeken", "en": "Find out"},
@@ -119,6 +121,20 @@ def render_text(a: Assessment, lang: str = "nl") -> str:
 MAX_QUESTIONS = 5
 
 
+def _evidence_text(e: Evidence, lang: str) -> str:
+    value = e.value_label.get(lang) if e.value_label else e.value
+    if isinstance(value, bool):
+        value = ("ja" if value else "nee") if lang != "en" else ("yes" if value else "no")
+    elif isinstance(value, list):
+        value = ", ".join(str(v) for v in value) or "-"
+    text = f"{e.label.get(lang)}: {value}"
+    details = [d for d in (e.source, e.source_detail, e.observed.isoformat() if e.observed else None)
+               if d]
+    if details:
+        text += f" [{', '.join(details)}]"
+    return text
+
+
 def _questions(missing: list[MissingFact], lang: str) -> str:
     """The first few open questions; the full list is in the JSON."""
     shown = [m.question.get(lang) if m.question else m.label.get(lang)
@@ -137,7 +153,11 @@ def _intervention_lines(iv: InterventionResult, lang: str) -> list[str]:
     if iv.status == "niet_beschikbaar" and iv.unavailable_reason:
         out.append(f"    {t('unavailable', lang)}: {iv.unavailable_reason.get(lang)}")
     for g in iv.gates:
-        if g.status == "niet_voldaan" and g.reason:
+        if g.status == "voldaan" and iv.status in ("aanbevolen", "te_overwegen"):
+            basis = "; ".join(_evidence_text(e, lang) for e in g.evidence)
+            out.append(f"    {t('gate_met', lang)}: {g.label.get(lang)}"
+                       + (f" ({t('based_on', lang)} {basis})" if basis else ""))
+        elif g.status == "niet_voldaan" and g.reason:
             out.append(f"    {t('gate_failed', lang)}: {g.reason.get(lang)}"
                        + (f" [{'; '.join(g.citations)}]" if g.citations else ""))
         elif g.status == "onbepaald":

@@ -34,6 +34,7 @@ class Evidence(Out):
     fact: str
     label: Label
     value: Any
+    value_label: Label | None = None
     source: str | None = None
     source_detail: str | None = None
     observed: dt.date | None = None
@@ -93,6 +94,7 @@ class GateResult(Out):
     status: GateStatus
     reason: Label | None
     citations: list[str]
+    evidence: list[Evidence]
     missing_facts: list[MissingFact]
 
 
@@ -101,6 +103,7 @@ class FlagResult(Out):
     label: Label
     status: Literal["aanwezig", "onbepaald"]
     citations: list[str]
+    evidence: list[Evidence]
     missing_facts: list[MissingFact]
 
 
