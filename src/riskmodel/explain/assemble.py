@@ -121,7 +121,7 @@ class Assembler:
         else:
             labels = {v.id: v.label for v in fact.waarden or [] if v.label}
         values = value if isinstance(value, list) else [value]
-        if not labels or not all(isinstance(v, str) and v in labels for v in values):
+        if not labels or not values or not all(isinstance(v, str) and v in labels for v in values):
             return None
         return Label(nl=", ".join(labels[v].nl for v in values),  # type: ignore[index]
                      en=", ".join(labels[v].en for v in values))  # type: ignore[index]
