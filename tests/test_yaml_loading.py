@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -10,8 +11,11 @@ import pytest
 from riskmodel import RuleError, load_rules
 from riskmodel.errors import Diagnostic, UserInputError, did_you_mean
 from riskmodel.load.yamlsource import YamlSyntaxError, format_loc, parse_text, read_source
+from riskmodel.model.profile import Profile
+from riskmodel.model.rules import Manifest, RuleFile
 
 MINI = Path(__file__).resolve().parent / "models" / "mini"
+RULE_LANGUAGE_DOC = Path(__file__).resolve().parents[1] / "docs" / "rule-language.md"
 
 
 def mutated_model(tmp_path: Path, file: str, old: str, new: str) -> Path:
@@ -331,3 +335,26 @@ class TestLoadRules:
         [d] = rule_errors(model)
         assert d.path == "versie"
         assert d.line == 2
+
+
+# ---- the reference documentation stays valid -------------------------------------------------
+
+
+def _doc_examples() -> list[str]:
+    text = RULE_LANGUAGE_DOC.read_text(encoding="utf-8")
+    return re.findall(r"```yaml\n(.*?)```", text, re.S)
+
+
+def test_rule_language_doc_has_examples() -> None:
+    assert len(_doc_examples()) >= 10
+
+
+@pytest.mark.parametrize("block", _doc_examples())
+def test_rule_language_doc_examples_are_valid(block: str) -> None:
+    data = parse_text(block, "voorbeeld.yaml").data
+    if isinstance(data, dict) and "model" in data:
+        Manifest.model_validate(data)
+    elif isinstance(data, dict) and "peildatum" in data:
+        Profile.model_validate(data)
+    elif isinstance(data, dict) and set(data) <= set(RuleFile.model_fields):
+        RuleFile.model_validate(data)
