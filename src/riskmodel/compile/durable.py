@@ -22,6 +22,8 @@ DExpr = bool | dict[str, Any]
 
 #: more than 64 rules matching one fact fails in the C core (error 303)
 MAX_RULES_PER_FACT = 64
+#: a fact with more than 254 properties is refused (error 302, measured)
+MAX_FACT_PROPERTIES = 254
 #: 512 distinct conditions under one node makes ruleset creation loop forever
 MAX_CONDITIONS_PER_NODE = 511
 #: one slot per ruleset is taken by the sentinel rule (see SENTINEL_RULE)
@@ -135,6 +137,9 @@ class DurableRuleset:
     definition: dict[str, Any]
     # rule name -> (condition key, "T" | "P")
     rules: dict[str, tuple[ConditionKey, str]] = field(default_factory=dict)
+    #: attributes the patterns read; only these are asserted (the C core refuses a fact with
+    #: more than 254 properties, error 302, and JSON time grows with every property)
+    attributes: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -182,6 +187,18 @@ def leaf_conditions(expr: Any, out: set[str] | None = None) -> set[str]:
                     leaf_conditions(x, out)
             else:
                 out.add(json.dumps({k: v}, sort_keys=True))
+    return out
+
+
+def pattern_attributes(expr: Any) -> set[str]:
+    """Attribute names a pattern tests."""
+    out: set[str] = set()
+    for leaf in leaf_conditions(expr):
+        (key, value), = json.loads(leaf).items()
+        if key.startswith("$"):
+            out.update(value)
+        else:
+            out.add(key)
     return out
 
 
@@ -239,6 +256,10 @@ def plan_phase(
         rs = DurableRuleset(name=f"rm_{phase}_{digest}", definition=definition)
         for name, key, rule_mode, _ in chunk:
             rs.rules[name] = (key, rule_mode)
+        rs.attributes = frozenset(
+            attr for rule in definition.values()
+            for attr in pattern_attributes(rule["all"][0]["m"])
+        ) - {TYPE_ATTR}
         rulesets.append(rs)
     return DurablePlan(phase=phase, fact_type=fact_type, rulesets=rulesets)
 
@@ -251,6 +272,10 @@ def check_plan(plan: DurablePlan) -> list[str]:
         if n > MAX_RULES_PER_FACT:
             problems.append(f"{rs.name}: {n} regels kunnen op een feit matchen "
                             f"(maximum {MAX_RULES_PER_FACT}, fout 303)")
+        if len(rs.attributes) > MAX_FACT_PROPERTIES - 3:
+            problems.append(f"{rs.name}: {len(rs.attributes)} attributen in een ruleset "
+                            f"(een feit mag hoogstens {MAX_FACT_PROPERTIES} eigenschappen hebben, "
+                            "fout 302)")
         distinct = distinct_conditions(rs.definition)
         if distinct > CONDITIONS_PER_RULESET:
             problems.append(f"{rs.name}: {distinct} verschillende condities in een ruleset "

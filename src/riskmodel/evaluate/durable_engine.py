@@ -150,7 +150,9 @@ class DurableEvaluator(Evaluator):
                     # Every ruleset has a sentinel rule, so "no rule matched" (which would
                     # make the later delete_state crash the C core) cannot happen.
                     try:
-                        host.assert_fact(rs.name, {"sid": sid, "id": "feit", **fact})
+                        projected = {a: fact[a] for a in rs.attributes if a in fact}
+                        host.assert_fact(rs.name, {"sid": sid, "id": "feit",
+                                                   TYPE_ATTR: plan.fact_type, **projected})
                     except Exception:
                         # After a failed assert the C core aborts the process on delete_state
                         # (measured); drop this host and start a clean one next time.
