@@ -46,7 +46,7 @@ def encode_profile(profile: Profile, rules: RuleSet) -> dict[str, int | str]:
             continue
         fact = rules.facts[key]
         if fact.type == "enum_list":
-            present = set(entry.waarde)  # type: ignore[arg-type]
+            present = set(entry.waarde)
             for v in fact.value_ids():
                 env[list_attr(key, v)] = 1 if v in present else 0
         else:

@@ -68,6 +68,52 @@ def _nested_models(annotation: Any) -> list[type[BaseModel]]:
     return out
 
 
+def keys_at(model: type[BaseModel], loc: tuple[Any, ...]) -> set[str] | None:
+    """Keys the model accepts at `loc` (the parent of an unknown key), or None if the path
+    cannot be followed; then the global vocabulary is used instead."""
+    current: Any = model
+    for part in loc:
+        current = _step(current, part)
+        if current is None:
+            return None
+    current = _only_model(current)
+    if current is None:
+        return None
+    return {info.alias or name for name, info in current.model_fields.items()}
+
+
+def _only_model(annotation: Any) -> type[BaseModel] | None:
+    models = _nested_models(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    direct = [m for m in models if m is not None]
+    return direct[0] if len(set(direct)) == 1 else None
+
+
+def _step(annotation: Any, part: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        for name, info in annotation.model_fields.items():
+            if part in (name, info.alias):
+                return info.annotation
+        return None
+    # containers and unions: a list index, a dict key, or a discriminated-union tag
+    args = get_args(annotation)
+    if isinstance(part, int) or not args:
+        for arg in args:
+            if get_args(arg) or (isinstance(arg, type) and issubclass(arg, BaseModel)):
+                return arg
+        return None
+    for arg in args:
+        for meta in getattr(arg, "__metadata__", ()):
+            if getattr(meta, "tag", None) == part:
+                return get_args(arg)[0]
+    for arg in args:
+        found = _step(arg, part)
+        if found is not None:
+            return found
+    return None
+
+
 def resolve_loc(data: Any, loc: tuple[Any, ...]) -> Loc:
     """Map a pydantic loc (with union tags) onto the real path in the data."""
     path: list[str | int] = []
@@ -103,7 +149,8 @@ def from_validation_error(
             for p in real[:-1]:
                 parent = parent[p]
             present = set(parent) if isinstance(parent, dict) else set()
-            hint = did_you_mean(key, vocabulary - present)
+            allowed = keys_at(model, raw_loc[:-1])
+            hint = did_you_mean(key, (allowed if allowed else vocabulary) - present)
             out.append(
                 doc.diagnostic(full, f"onbekende sleutel '{key}'", suggestion=hint)
             )

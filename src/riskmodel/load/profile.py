@@ -113,6 +113,10 @@ def normalise_fact(
                     return dt.date.fromisoformat(value), []
                 except ValueError:
                     pass
+            if isinstance(value, dt.datetime):
+                return value, [doc.diagnostic(vloc, f"feit '{key}' is een datum, geen tijdstip: "
+                                              f"{value.isoformat()}",
+                                              expected="een datum JJJJ-MM-DD zonder tijd")]
             return bad("een datum JJJJ-MM-DD")
         return value, []
     allowed = enum_values(rules, fact)

@@ -184,7 +184,7 @@ def _build(
                         name,
                         key_node.start_mark.line + 1,
                         key_node.start_mark.column + 1,
-                        ".".join(str(p) for p in child),
+                        format_loc(child),
                         f"dubbele sleutel '{key}' (eerder op regel {positions[child][0]})",
                     )
                 )

@@ -30,7 +30,9 @@ class ObjectRef(Strict):
 
 
 class FactEntry(Strict):
-    waarde: FactScalar | list[str] | None = None
+    # Any on purpose: the value is checked against the fact's own type by
+    # load.profile.normalise_fact, which gives one precise message instead of one per union arm.
+    waarde: Any = None
     bron: SourceKind | None = None
     bron_detail: str | None = None
     datum: dt.date | None = None
