@@ -28,7 +28,7 @@ case "${1:-}" in
     setup
     "$VENV/bin/ruff" check src tests benchmarks
     "$VENV/bin/mypy" src
-    "$VENV/bin/riskmodel" check rules
+    "$VENV/bin/riskmodel" check rules --quiet
     "$VENV/bin/riskmodel" docs --check
     "$VENV/bin/riskmodel" scenarios run scenarios
     "$VENV/bin/python" -m pytest -q

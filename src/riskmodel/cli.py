@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("rules", nargs="?", type=Path, help="modelmap (standaard: meegeleverd model)")
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
+    c.add_argument("--quiet", "-q", action="store_true", help="toon alleen fouten, geen waarschuwingen")
 
     s = sub.add_parser("schema", help="schrijf JSON Schema voor regelbestanden of profielen")
     s.add_argument("--kind", choices=("rules", "manifest", "profile"), default="rules")
@@ -153,7 +154,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                           "diagnostics": [d.format() for d in report.diagnostics]},
                          indent=2, ensure_ascii=False))
     else:
-        _print_diagnostics(report.diagnostics)
+        _print_diagnostics([d for d in report.diagnostics
+                            if not args.quiet or d.severity == "fout"])
         m = rules.manifest
         print(f"model {m.model} {m.versie} ({display_path(rules.root)}): "
               + ", ".join(f"{k} {v}" for k, v in report.stats.items()))

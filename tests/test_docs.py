@@ -1,0 +1,34 @@
+"""The committed model reference must be exactly what the current rules generate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from riskmodel import load_rules
+from riskmodel.docgen import generate, stale_files, write_docs
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_generated_model_docs_are_up_to_date() -> None:
+    pages = generate(load_rules(ROOT / "rules"))
+    stale = stale_files(pages, ROOT / "docs" / "model")
+    assert not stale, f"verouderd: {stale}; draai 'riskmodel docs' en commit docs/model/"
+
+
+def test_stale_detection_can_fail(tmp_path: Path) -> None:
+    pages = generate(load_rules(ROOT / "tests" / "models" / "mini"))
+    write_docs(pages, tmp_path)
+    assert stale_files(pages, tmp_path) == []
+    (tmp_path / "feiten.md").write_text("met de hand gewijzigd\n", encoding="utf-8")
+    (tmp_path / "extra.md").write_text("weesbestand\n", encoding="utf-8")
+    assert stale_files(pages, tmp_path) == ["feiten.md", "extra.md"]
+
+
+def test_every_intervention_page_cites_its_legal_basis() -> None:
+    rules = load_rules(ROOT / "rules")
+    text = (ROOT / "docs" / "model" / "interventies.md").read_text(encoding="utf-8")
+    for iv in rules.interventions.values():
+        assert f"(`{iv.id}`)" in text
+        for basis in iv.grondslag:
+            assert basis.cite() in text
