@@ -71,14 +71,22 @@ def test_text_is_dutch_by_default_and_english_on_request(profile: Path) -> None:
     assert "Interventions" in en.stdout and "as of" in en.stdout
 
 
-def test_peildatum_option_changes_the_law_applied(profile: Path) -> None:
-    r = run("assess", str(profile), "--rules", str(MINI), "--format", "json",
+def test_peildatum_option_changes_the_law_applied(tmp_path: Path) -> None:
+    p = tmp_path / "p.yaml"
+    p.write_text(PROFILE.replace("datum: 2024-01-10", "datum: 2021-01-10"), encoding="utf-8")
+    r = run("assess", str(p), "--rules", str(MINI), "--format", "json",
             "--peildatum", "2021-06-01")
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     statuses = {i["id"]: i["status"] for i in data["interventions"]}
     assert statuses["kleurenverbod_apv"] != "niet_beschikbaar"
     assert data["receipt"]["peildatum"] == "2021-06-01"
+
+
+def test_peildatum_option_refuses_later_observations(profile: Path) -> None:
+    r = run("assess", str(profile), "--rules", str(MINI), "--peildatum", "2021-06-01")
+    assert r.returncode == 2
+    assert "2024-01-10 ligt na de peildatum 2021-06-01" in r.stderr
 
 
 def test_output_file_is_written(profile: Path, tmp_path: Path) -> None:
@@ -206,3 +214,84 @@ def test_overlay_changes_weights_and_drops_instruments(profile: Path) -> None:
     assert "~ indicatoren.omg_clubhuis.punten: 10 -> 25" in d.stdout
     assert "- interventies.kleurenverbod_apv: verwijderd" in d.stdout
     assert run("diff", str(MINI)).returncode == 2
+
+
+def test_yaml_aliases_are_refused_quickly(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.yaml"
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 8)]
+    bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = run("assess", str(bomb), "--rules", str(MINI))
+    assert r.returncode == 2 and "aliassen" in r.stderr
+
+
+def test_unwritable_output_is_a_user_error(profile: Path, tmp_path: Path) -> None:
+    r = run("assess", str(profile), "--rules", str(MINI), "--output",
+            str(tmp_path / "bestaat-niet" / "x.txt"))
+    assert r.returncode == 2 and "bestaat niet" in r.stderr and "Traceback" not in r.stderr
+    f = tmp_path / "een-bestand"
+    f.write_text("x", encoding="utf-8")
+    r = run("docs", "--rules", str(MINI), "--output", str(f))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    r = run("schema", "--output", str(tmp_path))
+    assert r.returncode == 2 and "is een map" in r.stderr
+
+
+def test_single_profile_into_an_existing_directory(profile: Path, tmp_path: Path) -> None:
+    out = tmp_path / "uit"
+    out.mkdir()
+    r = run("assess", str(profile), "--rules", str(MINI), "--format", "json", "--output", str(out))
+    assert r.returncode == 0, r.stderr
+    assert [p.name for p in out.iterdir()] == ["cli-test.json"]
+
+
+def test_batch_json_to_stdout_is_one_array_and_duplicate_ids_are_refused(
+        profile: Path, tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copy(profile, batch / "a.yaml")
+    (batch / "b.yaml").write_text(PROFILE.replace("cli-test", "cli-test-2"), encoding="utf-8")
+    r = run("assess", str(batch), "--rules", str(MINI), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert [a["receipt"]["profile_id"] for a in json.loads(r.stdout)] == ["cli-test", "cli-test-2"]
+    shutil.copy(profile, batch / "c.yaml")  # same id as a.yaml
+    r = run("assess", str(batch), "--rules", str(MINI), "--format", "json")
+    assert r.returncode == 2 and "komt ook voor in" in r.stderr
+
+
+def test_json_profiles_read_numbers_as_json(tmp_path: Path) -> None:
+    p = tmp_path / "p.json"
+    p.write_text(json.dumps({"id": "json-1", "soort": "pand", "gemeente": "T",
+                             "peildatum": "2024-03-01", "feiten": {"drugs_gram": 1e-4}})
+                 .replace("0.0001", "1e-4"), encoding="utf-8")
+    assert "1e-4" in p.read_text(encoding="utf-8")
+    r = run("assess", str(p), "--rules", str(MINI), "--format", "json")
+    assert r.returncode == 0, r.stderr
+
+
+def test_overlay_cycle_is_reported(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    for me, other in ((a, "b"), (b, "a")):
+        me.mkdir()
+        (me / "model.yaml").write_text(
+            f"model: {me.name}\nversie: 1.0.0\nlabel: {{nl: x, en: x}}\nbasis: ../{other}\n"
+            "bestanden: [leeg.yaml]\n", encoding="utf-8")
+        (me / "leeg.yaml").write_text("feiten: []\n", encoding="utf-8")
+    r = run("check", str(a))
+    assert r.returncode == 2 and "kringverwijzing" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_documented_regional_overlay_is_valid() -> None:
+    overlay = ROOT / "tests" / "models" / "regio_oost"
+    assert run("check", str(overlay), "--quiet").returncode == 0
+    d = run("diff", str(overlay))
+    assert d.returncode == 0
+    assert "~ indicatoren.omg_clubhuis.punten: 15 -> 20" in d.stdout
+    assert "- interventies.keurmerk_buitengebied: verwijderd" in d.stdout
+    doc = (ROOT / "docs" / "regio-aanpassen.md").read_text(encoding="utf-8")
+    for name in ("model.yaml", "weging.yaml"):
+        body = (overlay / name).read_text(encoding="utf-8")
+        for line in body.splitlines():
+            if line.strip() and not line.startswith("#") and "basis:" not in line \
+                    and "verwijderen:" not in line:
+                assert line.split("#")[0].rstrip() in doc, line

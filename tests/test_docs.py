@@ -21,8 +21,14 @@ def test_stale_detection_can_fail(tmp_path: Path) -> None:
     write_docs(pages, tmp_path)
     assert stale_files(pages, tmp_path) == []
     (tmp_path / "feiten.md").write_text("met de hand gewijzigd\n", encoding="utf-8")
-    (tmp_path / "extra.md").write_text("weesbestand\n", encoding="utf-8")
-    assert stale_files(pages, tmp_path) == ["feiten.md", "extra.md"]
+    orphan = pages["index.md"].splitlines()[0] + "\n# oude pagina\n"
+    (tmp_path / "oud.md").write_text(orphan, encoding="utf-8")
+    (tmp_path / "eigen-notities.md").write_text("# handgeschreven\n", encoding="utf-8")
+    assert stale_files(pages, tmp_path) == ["feiten.md", "oud.md"]
+    # regenerating removes the generated orphan but never a hand-written page
+    write_docs(pages, tmp_path)
+    assert not (tmp_path / "oud.md").exists()
+    assert (tmp_path / "eigen-notities.md").read_text(encoding="utf-8") == "# handgeschreven\n"
 
 
 def test_every_intervention_page_cites_its_legal_basis() -> None:

@@ -42,12 +42,14 @@ def get_evaluator(engine: EngineName | Evaluator = "durable") -> Evaluator:
     return _ENGINES[engine]
 
 
-def load_profile(source: Path | str | dict[str, Any], rules: RuleSet | None = None) -> Profile:
-    """A profile from a file path or a mapping, validated against the model's vocabulary."""
+def load_profile(source: Path | str | dict[str, Any], rules: RuleSet | None = None, *,
+                 peildatum: dt.date | None = None) -> Profile:
+    """A profile from a file path or a mapping, validated against the model's vocabulary
+    (as of `peildatum` when given, instead of the profile's own date)."""
     rules = rules if rules is not None else load_rules()
     if isinstance(source, dict):
-        return _profile.profile_from_data(source, rules)
-    return _profile.load_profile(source, rules)
+        return _profile.profile_from_data(source, rules, peildatum=peildatum)
+    return _profile.load_profile(source, rules, peildatum=peildatum)
 
 
 def compiled_for(rules: RuleSet, day: dt.date) -> CompiledModel:
@@ -70,12 +72,11 @@ def assess(
     if not isinstance(rules, RuleSet):
         rules = load_rules(rules)
     if not isinstance(profile, Profile):
-        profile = load_profile(profile, rules)
+        profile = load_profile(profile, rules, peildatum=peildatum)
     else:
-        # A profile built in code is checked like a file would be.
-        profile = _profile.profile_from_data(profile.model_dump(by_alias=True), rules)
-    if peildatum is not None and peildatum != profile.peildatum:
-        profile = profile.model_copy(update={"peildatum": peildatum})
+        # A profile built in code is checked like a file would be, as of the assessment date.
+        profile = _profile.profile_from_data(profile.model_dump(by_alias=True), rules,
+                                             peildatum=peildatum)
     day = profile.peildatum
     evaluator = get_evaluator(engine)
     compiled = compiled_for(rules, day)

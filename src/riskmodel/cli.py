@@ -107,8 +107,9 @@ def cmd_assess(args: argparse.Namespace) -> int:
         _print_diagnostics([Diagnostic(", ".join(args.profiles), None, None, "",
                                        "geen profielbestanden gevonden")])
         return EXIT_USER
-    many = len(profiles) > 1
-    if many and args.output is not None:
+    # Several profiles, or an existing directory: one file per profile, named after its id.
+    into_dir = args.output is not None and (len(profiles) > 1 or args.output.is_dir())
+    if into_dir:
         if args.output.exists() and not args.output.is_dir():
             _print_diagnostics([Diagnostic(str(args.output), None, None, "--output",
                                            "bij meerdere profielen moet --output een map zijn")])
@@ -116,25 +117,40 @@ def cmd_assess(args: argparse.Namespace) -> int:
         args.output.mkdir(parents=True, exist_ok=True)
     evaluator = get_evaluator(args.engine)
     failed = 0
-    chunks: list[str] = []
+    results: list[tuple[str, str]] = []
+    seen: dict[str, Path] = {}
     suffix = {"json": ".json", "markdown": ".md", "text": ".txt"}[args.format]
     for path in profiles:
         try:
-            profile = load_profile(path, rules)
-            assessment = assess(profile, rules, peildatum=args.peildatum, engine=evaluator)
+            profile = load_profile(path, rules, peildatum=args.peildatum)
+            if profile.id in seen:
+                _print_diagnostics([Diagnostic(display_path(path), None, None, "id",
+                                               f"profiel-id '{profile.id}' komt ook voor in "
+                                               f"{display_path(seen[profile.id])}; "
+                                               "niet beoordeeld")])
+                failed += 1
+                continue
+            seen[profile.id] = path
+            assessment = assess(profile, rules, engine=evaluator)
         except UserInputError as exc:
             _print_diagnostics(exc.diagnostics)
             failed += 1
             continue
         text = render(assessment, args.format, args.lang)
-        if args.output is None:
-            chunks.append(text)
-        elif many:
+        if into_dir:
             write_atomic(args.output / f"{assessment.receipt.profile_id}{suffix}", text)
         else:
-            write_atomic(args.output, text)
-    if chunks:
-        sys.stdout.write(("\n" if args.format != "json" else "").join(chunks))
+            results.append((assessment.receipt.profile_id, text))
+    if results:
+        if args.format == "json" and len(profiles) > 1:
+            # several JSON documents become one valid JSON array
+            body = "[\n" + ",\n".join(t.rstrip("\n") for _, t in results) + "\n]\n"
+        else:
+            body = "\n".join(t for _, t in results)
+        if args.output is not None:
+            write_atomic(args.output, body)
+        else:
+            sys.stdout.write(body)
     if failed:
         print(f"{failed} van {len(profiles)} profiel(en) afgekeurd; de overige zijn beoordeeld.",
               file=sys.stderr)

@@ -6,10 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from riskmodel.model.ruleset import RuleSet
-
-SECTIONS = {"feiten": "facts", "registers": "registers", "fenomenen": "phenomena",
-            "indicatoren": "indicators", "interventies": "interventions"}
+from riskmodel.model.ruleset import SECTIONS, RuleSet
 
 
 def _short(value: Any) -> str:

@@ -20,7 +20,7 @@ from riskmodel.model.conditions import (
     NotOf,
 )
 from riskmodel.model.ruleset import RuleSet
-from riskmodel.report.render import write_atomic
+from riskmodel.report.render import OutputError, write_atomic
 
 HEADER = "<!-- Gegenereerd door `riskmodel docs` uit de YAML in rules/. Niet met de hand wijzigen. -->\n\n"
 
@@ -162,12 +162,23 @@ def generate(rules: RuleSet) -> dict[str, str]:
 
 
 def write_docs(pages: dict[str, str], out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(out_dir, "is een bestand; --output moet een map zijn")
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, text in pages.items():
         write_atomic(out_dir / name, text)
     for old in out_dir.glob("*.md"):
-        if old.name not in pages:
+        if old.name not in pages and _is_generated(old):
             old.unlink()
+
+
+def _is_generated(path: Path) -> bool:
+    """Only pages we wrote ourselves may be removed; hand-written docs are never touched."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return fh.readline() == HEADER.splitlines()[0] + "\n"
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def stale_files(pages: dict[str, str], out_dir: Path) -> list[str]:
@@ -175,5 +186,6 @@ def stale_files(pages: dict[str, str], out_dir: Path) -> list[str]:
              if not (out_dir / name).is_file()
              or (out_dir / name).read_text(encoding="utf-8") != text]
     if out_dir.is_dir():
-        stale += sorted(p.name for p in out_dir.glob("*.md") if p.name not in pages)
+        stale += sorted(p.name for p in out_dir.glob("*.md")
+                        if p.name not in pages and _is_generated(p))
     return stale

@@ -157,7 +157,8 @@ class Compiler:
             if not members:
                 return FALSE
             return Atom(attr, fact.id, "in", tuple(sorted(members)))
-        canon = self._canonical(fact.register_id)
+        canon = (self.rules.registers[fact.register_id].canonical()
+                 if fact.register_id else {})
         if op in ("in", "niet_in"):
             enc = tuple(sorted({encode_scalar(fact, canon.get(v, v)) for v in val},
                                key=lambda x: (str(type(x)), x)))
@@ -169,14 +170,6 @@ class Compiler:
             return Atom(attr, fact.id, "ne", scalar)
         return Atom(attr, fact.id, _NUMERIC_OPS[op], scalar)  # type: ignore[arg-type]
 
-    def _canonical(self, register_id: str | None) -> dict[str, str]:
-        if not register_id:
-            return {}
-        out: dict[str, str] = {}
-        for item in self.rules.registers[register_id].items:
-            for alias in item.aliassen:
-                out[alias] = item.id
-        return out
 
 
 def compile_model(rules: RuleSet, day: dt.date) -> CompiledModel:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from riskmodel.compile.ir import DECIMAL_SCALE
+from riskmodel.model.common import DECIMAL_SCALE
 from riskmodel.model.profile import Profile
 from riskmodel.model.rules import Fact
 from riskmodel.model.ruleset import RuleSet

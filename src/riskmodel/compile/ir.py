@@ -10,11 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from riskmodel.model.common import DECIMAL_PLACES
-
 AtomOp = Literal["eq", "ne", "in", "nin", "ge", "le", "gt", "lt", "known"]
 
-DECIMAL_SCALE: int = 10**DECIMAL_PLACES
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,17 @@ import hashlib
 import json
 
 from riskmodel import __version__
-from riskmodel.compile.ir import And, Atom, CompiledModel, IndRef, LevelRef, Node, Not, Or
+from riskmodel.compile.ir import (
+    And,
+    Atom,
+    CompiledModel,
+    IndRef,
+    LevelRef,
+    Node,
+    Not,
+    Or,
+    facts_in,
+)
 from riskmodel.evaluate.base import Evaluation, Evaluator, score_range
 from riskmodel.evaluate.kleene import Derived, Tri, evaluate
 from riskmodel.model.assessment import (
@@ -102,7 +112,7 @@ class Assembler:
 
     def evidence(self, node: Node) -> list[Evidence]:
         out = []
-        for fid in sorted(_facts(node)):
+        for fid in sorted(facts_in(node)):
             entry = self.profile.feiten.get(fid)
             if entry is None or not entry.known:
                 continue
@@ -293,19 +303,6 @@ class Assembler:
         return Assessment(receipt=receipt, indicators=indicators, phenomena=phenomena,
                           interventions=interventions,
                           trace=self.trace(indicators, phenomena, interventions))
-
-
-def _facts(node: Node) -> set[str]:
-    if isinstance(node, Atom):
-        return {node.fact}
-    if isinstance(node, And | Or):
-        out: set[str] = set()
-        for c in node.children:
-            out |= _facts(c)
-        return out
-    if isinstance(node, Not):
-        return _facts(node.child)
-    return set()
 
 
 def _fmt_evidence(e: Evidence) -> str:

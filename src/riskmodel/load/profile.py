@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from riskmodel.errors import Diagnostic, DiagnosticList, ProfileError, did_you_mean
 from riskmodel.load.diagnostics import from_validation_error
 from riskmodel.load.yamlsource import SourceDoc, YamlSyntaxError, parse_text, read_source
-from riskmodel.model.common import DECIMAL_PLACES, too_precise
+from riskmodel.model.common import DECIMAL_PLACES, DECIMAL_SCALE, too_precise
 from riskmodel.model.profile import UNKNOWN, FactEntry, Profile
 from riskmodel.model.ruleset import RuleSet
 from riskmodel.validate.privacy import find_personal_data
@@ -20,18 +20,19 @@ from riskmodel.validate.references import enum_values
 MAX_SAFE_INT = 2**53 - 1
 
 
-def load_profile(path: Path | str, rules: RuleSet) -> Profile:
+def load_profile(path: Path | str, rules: RuleSet, peildatum: dt.date | None = None) -> Profile:
     """Read, privacy-check and validate a profile file; raises ProfileError with all problems."""
     try:
         doc = read_source(Path(path))
     except YamlSyntaxError as exc:
         raise ProfileError(exc.diagnostics) from None
-    return profile_from_doc(doc, rules)
+    return profile_from_doc(doc, rules, peildatum=peildatum)
 
 
-def profile_from_data(data: Any, rules: RuleSet, name: str = "<profiel>") -> Profile:
+def profile_from_data(data: Any, rules: RuleSet, name: str = "<profiel>",
+                      peildatum: dt.date | None = None) -> Profile:
     """Validate an in-memory profile (e.g. from an application) the same way as a file."""
-    return profile_from_doc(SourceDoc(name, data), rules)
+    return profile_from_doc(SourceDoc(name, data), rules, peildatum=peildatum)
 
 
 def profile_from_text(text: str, rules: RuleSet, name: str = "<profiel>") -> Profile:
@@ -42,7 +43,10 @@ def profile_from_text(text: str, rules: RuleSet, name: str = "<profiel>") -> Pro
     return profile_from_doc(doc, rules)
 
 
-def profile_from_doc(doc: SourceDoc, rules: RuleSet, base: tuple[str | int, ...] = ()) -> Profile:
+def profile_from_doc(doc: SourceDoc, rules: RuleSet, base: tuple[str | int, ...] = (),
+                     peildatum: dt.date | None = None) -> Profile:
+    """`peildatum` overrides the profile's own date *before* validation, so observations
+    dated after the assessment date are refused for that date too."""
     diags = DiagnosticList()
     data = doc.data
     for node in base:
@@ -55,6 +59,8 @@ def profile_from_doc(doc: SourceDoc, rules: RuleSet, base: tuple[str | int, ...]
     diags.raise_if_any(ProfileError)
     try:
         profile = Profile.model_validate(data)
+        if peildatum is not None:
+            profile = profile.model_copy(update={"peildatum": peildatum})
     except ValidationError as exc:
         raise ProfileError(from_validation_error(exc, doc, Profile, base)) from None
     normalised: dict[str, FactEntry] = {}
@@ -91,13 +97,16 @@ def normalise_fact(
     if t == "bool":
         return (value, []) if isinstance(value, bool) else bad("true, false of onbekend")
     if t in ("int", "decimal"):
+        if isinstance(value, str) and _looks_numeric(value):
+            return bad("een getal; YAML leest deze schrijfwijze als tekst: schrijf het getal "
+                       "zonder exponent, bv. 0.0001")
         if isinstance(value, bool) or not isinstance(value, int | float):
             return bad("een getal of onbekend")
         if t == "int" and isinstance(value, float):
             if not value.is_integer():
                 return bad("een geheel getal")
             value = int(value)
-        if abs(value) > MAX_SAFE_INT:
+        if abs(value) * (DECIMAL_SCALE if t == "decimal" else 1) > MAX_SAFE_INT:
             return bad(f"een getal tussen -{MAX_SAFE_INT} en {MAX_SAFE_INT}")
         if fact.minimum is not None and value < fact.minimum:
             return bad(f"minimaal {fact.minimum:g}")
@@ -120,8 +129,11 @@ def normalise_fact(
             return bad("een datum JJJJ-MM-DD")
         return value, []
     allowed = enum_values(rules, fact)
-    canonical = _canonical_map(rules, fact.register_id) if fact.register_id else None
+    canonical = rules.registers[fact.register_id].canonical() if fact.register_id else None
     if t == "enum":
+        if isinstance(value, bool):
+            return bad(", ".join(allowed) + " (YAML leest no/yes/on/off als false/true: zet de "
+                       "waarde tussen aanhalingstekens)")
         if not isinstance(value, str) or value not in allowed:
             return bad(", ".join(allowed), did_you_mean(str(value), allowed))
         return (canonical[value] if canonical else value), []
@@ -135,15 +147,13 @@ def normalise_fact(
     return sorted(set(value)), []
 
 
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return text.strip().lower() not in ("nan", "inf", "-inf", "infinity", "-infinity")
+
+
 def _has_waarde(doc: SourceDoc, loc: tuple[str | int, ...]) -> bool:
     return (*loc, "waarde") in doc.positions
-
-
-def _canonical_map(rules: RuleSet, register_id: str) -> dict[str, str]:
-    reg = rules.registers[register_id]
-    out: dict[str, str] = {}
-    for item in reg.items:
-        out[item.id] = item.id
-        for alias in item.aliassen:
-            out[alias] = item.id
-    return out

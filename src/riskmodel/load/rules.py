@@ -12,7 +12,7 @@ from riskmodel.errors import DiagnosticList, RuleError
 from riskmodel.load.diagnostics import from_validation_error
 from riskmodel.load.yamlsource import SourceDoc, YamlSyntaxError, read_source
 from riskmodel.model.rules import Manifest, RuleFile
-from riskmodel.model.ruleset import RuleSet
+from riskmodel.model.ruleset import SECTIONS, RuleSet
 
 MANIFEST_NAME = "model.yaml"
 
@@ -26,7 +26,7 @@ def default_rules_path() -> Path:
     return checkout
 
 
-def load_rules(path: Path | str | None = None, *, _depth: int = 0) -> RuleSet:
+def load_rules(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ()) -> RuleSet:
     """Load and validate a whole model; raises RuleError listing every problem found."""
     root = Path(path) if path is not None else default_rules_path()
     manifest_path = root / MANIFEST_NAME if root.is_dir() else root
@@ -49,7 +49,8 @@ def load_rules(path: Path | str | None = None, *, _depth: int = 0) -> RuleSet:
     )
     base_keys: set[tuple[str, str]] = set()
     if manifest.basis is not None:
-        base_keys = _apply_base(ruleset, base_dir / manifest.basis, manifest_doc, _depth, diags)
+        base_keys = _apply_base(ruleset, base_dir / manifest.basis, manifest_doc,
+                                (*_chain, base_dir.resolve()), diags)
         diags.raise_if_any(RuleError)
     seen_files: set[str] = set()
     for i, rel in enumerate(manifest.bestanden):
@@ -95,24 +96,25 @@ def _read(path: Path, diags: DiagnosticList) -> SourceDoc | None:
         return None
 
 
-_SECTIONS = ("feiten", "registers", "fenomenen", "indicatoren", "interventies")
-_TARGET = {
-    "feiten": "facts",
-    "registers": "registers",
-    "fenomenen": "phenomena",
-    "indicatoren": "indicators",
-    "interventies": "interventions",
-}
 
 
-def _apply_base(ruleset: RuleSet, base_path: Path, manifest_doc: SourceDoc, depth: int,
+def _apply_base(ruleset: RuleSet, base_path: Path, manifest_doc: SourceDoc, chain: tuple[Path, ...],
                 diags: DiagnosticList) -> set[tuple[str, str]]:
     """Start an overlay from its base model: a region changes only what differs."""
-    if depth > 5:
+    try:
+        resolved = base_path.resolve()
+        resolved = resolved.parent if resolved.is_file() else resolved
+    except (OSError, ValueError):
+        resolved = base_path
+    if resolved in chain:
+        diags.add(manifest_doc.diagnostic(("basis",), "kringverwijzing tussen basismodellen: "
+                                          + " -> ".join(str(p) for p in (*chain, resolved))))
+        return set()
+    if len(chain) > 5:
         diags.add(manifest_doc.diagnostic(("basis",), "te diep geneste basis-modellen (max. 5)"))
         return set()
     try:
-        base = load_rules(base_path, _depth=depth + 1)
+        base = load_rules(base_path, _chain=chain)
     except RuleError as exc:
         diags.add(manifest_doc.diagnostic(("basis",), f"basismodel '{base_path}' is ongeldig"))
         diags.extend(exc.diagnostics)
@@ -120,8 +122,7 @@ def _apply_base(ruleset: RuleSet, base_path: Path, manifest_doc: SourceDoc, dept
     keys: set[tuple[str, str]] = set()
     for name, digest in base.file_hashes.items():
         ruleset.file_hashes[f"basis/{name}"] = digest
-    for section in _SECTIONS:
-        attr = _TARGET[section]
+    for section, attr in SECTIONS.items():
         drop = set(ruleset.manifest.verwijderen.get(section, []))  # type: ignore[call-overload]
         base_items: dict[str, object] = getattr(base, attr)
         for missing in sorted(drop - set(base_items)):
@@ -139,8 +140,8 @@ def _apply_base(ruleset: RuleSet, base_path: Path, manifest_doc: SourceDoc, dept
 def _merge(ruleset: RuleSet, content: RuleFile, doc: SourceDoc, diags: DiagnosticList,
            base_keys: set[tuple[str, str]]) -> None:
     """Add a file's items; in an overlay, an item with a base item's id replaces it (once)."""
-    for section in _SECTIONS:
-        target: dict[str, object] = getattr(ruleset, _TARGET[section])
+    for section, attr in SECTIONS.items():
+        target: dict[str, object] = getattr(ruleset, attr)
         for i, item in enumerate(getattr(content, section)):
             item_id = item.id
             if (section, item_id) in base_keys:

@@ -94,6 +94,10 @@ def read_source(path: Path) -> SourceDoc:
         raise YamlSyntaxError(
             [Diagnostic(name, None, None, "", f"kan bestand niet lezen: {exc.strerror}")]
         ) from None
+    except ValueError as exc:  # e.g. an embedded NUL byte in the path
+        raise YamlSyntaxError(
+            [Diagnostic(name, None, None, "", f"ongeldig pad: {exc}")]
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -106,10 +110,13 @@ def read_source(path: Path) -> SourceDoc:
 
 
 def parse_text(text: str, name: str) -> SourceDoc:
-    if name.endswith(".json"):
-        # Validate JSON strictly first so that NaN/Infinity and trailing commas are refused.
+    json_data: Any = None
+    is_json = name.endswith(".json")
+    if is_json:
+        # JSON is parsed as JSON (so 1e-7 is a number, not YAML 1.1 text) and strictly
+        # (NaN/Infinity refused); the YAML pass below only supplies line numbers.
         try:
-            json.loads(text, parse_constant=_reject_constant)
+            json_data = json.loads(text, parse_constant=_reject_constant)
         except (json.JSONDecodeError, ValueError) as exc:
             line = getattr(exc, "lineno", None)
             col = getattr(exc, "colno", None)
@@ -124,7 +131,7 @@ def parse_text(text: str, name: str) -> SourceDoc:
             return SourceDoc(name, None)
         positions: dict[Loc, tuple[int, int]] = {}
         dups: list[Diagnostic] = []
-        data = _build(loader, node, (), positions, dups, name)
+        data = _build(loader, node, (), positions, dups, name, set())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -142,7 +149,7 @@ def parse_text(text: str, name: str) -> SourceDoc:
         loader.dispose()
     if dups:
         raise YamlSyntaxError(dups)
-    return SourceDoc(name, data, positions)
+    return SourceDoc(name, json_data if is_json else data, positions)
 
 
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
@@ -159,7 +166,16 @@ def _build(
     positions: dict[Loc, tuple[int, int]],
     dups: list[Diagnostic],
     name: str,
+    seen: set[int],
 ) -> Any:
+    # An alias makes the composer hand us the same node twice. Aliases are refused: they
+    # allow 'billion laughs' expansion and cycles, and rule files gain nothing from them.
+    if id(node) in seen:
+        raise yaml.constructor.ConstructorError(
+            None, None, "YAML-ankers en -aliassen (&naam / *naam) worden niet ondersteund; "
+            "schrijf de waarde uit", node.start_mark,
+        )
+    seen.add(id(node))
     positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
         raise yaml.constructor.ConstructorError(
@@ -190,11 +206,11 @@ def _build(
                 )
                 continue
             positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = _build(loader, value_node, child, positions, dups, name)
+            result[key] = _build(loader, value_node, child, positions, dups, name, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _build(loader, item, (*loc, i), positions, dups, name)
+            _build(loader, item, (*loc, i), positions, dups, name, seen)
             for i, item in enumerate(node.value)
         ]
     try:

@@ -20,10 +20,6 @@ InterventionStatus = Literal[
     "aanbevolen", "te_overwegen", "onvoldoende_gegevens", "juridisch_niet_mogelijk",
     "niet_beschikbaar",
 ]
-STATUS_ORDER: tuple[InterventionStatus, ...] = (
-    "aanbevolen", "te_overwegen", "onvoldoende_gegevens", "juridisch_niet_mogelijk",
-    "niet_beschikbaar",
-)
 
 
 class Out(BaseModel):

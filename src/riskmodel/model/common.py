@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-import re
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -82,6 +81,7 @@ def period_text(vanaf: dt.date | None, tot: dt.date | None) -> str:
 #: decimals are compared as integers scaled by 10**DECIMAL_PLACES (so durable-rules never sees a
 #: float); a value with more places would be rounded silently, so it is refused instead.
 DECIMAL_PLACES = 4
+DECIMAL_SCALE: int = 10**DECIMAL_PLACES
 
 
 def too_precise(value: float) -> bool:
@@ -89,8 +89,3 @@ def too_precise(value: float) -> bool:
     return isinstance(exponent, int) and exponent < -DECIMAL_PLACES
 
 
-_SNAKE = re.compile(ID_PATTERN)
-
-
-def is_ident(text: str) -> bool:
-    return bool(_SNAKE.match(text))

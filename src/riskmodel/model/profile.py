@@ -34,7 +34,7 @@ class FactEntry(Strict):
     # load.profile.normalise_fact, which gives one precise message instead of one per union arm.
     waarde: Any = None
     bron: SourceKind | None = None
-    bron_detail: str | None = None
+    bron_detail: str | None = Field(default=None, max_length=200)
     datum: dt.date | None = None
 
     @property

@@ -106,6 +106,15 @@ class Register(Strict):
     bron: list[Source] = Field(min_length=1)
     items: list[RegisterItem] = Field(min_length=1)
 
+    def canonical(self) -> dict[str, str]:
+        """Every accepted name (id or alias) -> the item's id."""
+        out: dict[str, str] = {}
+        for item in self.items:
+            out[item.id] = item.id
+            for alias in item.aliassen:
+                out[alias] = item.id
+        return out
+
 
 class Level(Strict):
     id: LevelIdent

@@ -16,6 +16,15 @@ from riskmodel.model.rules import (
     Register,
 )
 
+#: rule-file section (Dutch key) -> RuleSet attribute
+SECTIONS: dict[str, str] = {
+    "feiten": "facts",
+    "registers": "registers",
+    "fenomenen": "phenomena",
+    "indicatoren": "indicators",
+    "interventies": "interventions",
+}
+
 
 @dataclass
 class RuleSet:

@@ -27,7 +27,8 @@ _PERSONAL_KEY = re.compile(
     r")($|_)",
     re.IGNORECASE,
 )
-_NINE_DIGITS = re.compile(r"(?<!\d)(\d{9})(?!\d)")
+# nine digits, optionally written in groups (123.456.782, 1234 56 782, 123-456-782)
+_NINE_DIGITS = re.compile(r"(?<![\d.\-])(\d(?:[ .\-]?\d){8})(?![\d]|[.\-]\d)")
 
 
 def is_personal_key(key: str) -> bool:
@@ -59,7 +60,7 @@ def find_personal_data(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
             yield from find_personal_data(value, (*loc, i))
     elif isinstance(data, str | int) and not isinstance(data, bool):
         for match in _NINE_DIGITS.finditer(str(data)):
-            if passes_eleven_test(match.group(1)):
+            if passes_eleven_test(re.sub(r"\D", "", match.group(1))):
                 yield loc, (
                     "waarde bevat een getal dat op een BSN lijkt (9 cijfers, voldoet aan de "
                     "elfproef); neem geen BSN op in een profiel"

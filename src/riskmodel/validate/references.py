@@ -33,13 +33,7 @@ def enum_values(ruleset: RuleSet, fact: Fact) -> list[str]:
     """Allowed values of an enum fact: its own list, or a register's ids and aliases."""
     if fact.register_id:
         reg = ruleset.registers.get(fact.register_id)
-        if reg is None:
-            return []
-        values: list[str] = []
-        for item in reg.items:
-            values.append(item.id)
-            values.extend(item.aliassen)
-        return values
+        return list(reg.canonical()) if reg is not None else []
     return fact.value_ids()
 
 
