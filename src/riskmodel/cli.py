@@ -91,7 +91,8 @@ def _expand_profiles(items: Sequence[str]) -> list[Path]:
         path = Path(item)
         if path.is_dir():
             out.extend(sorted(p for p in path.iterdir()
-                              if p.suffix in PROFILE_SUFFIXES and p.is_file()))
+                              if p.suffix in PROFILE_SUFFIXES and p.is_file()
+                              and not p.name.startswith(".")))
         else:
             out.append(path)
     return out
