@@ -68,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--rules", type=Path)
     run.add_argument("--engine", choices=("durable", "python", "both"), default="both")
     run.add_argument("--lang", choices=("nl", "en"), default="nl")
+    run.add_argument("--coverage", action="store_true",
+                     help="toon welke indicatoren, niveaus, interventies en poorten de "
+                          "scenario's raken (en welke nooit)")
 
     df = sub.add_parser("diff", help="toon wat een regionale overlay wijzigt t.o.v. de basis")
     df.add_argument("overlay", type=Path, help="modelmap van de overlay (met 'basis:')")
@@ -212,6 +215,10 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     rules = load_rules(args.rules)
     report = run_scenarios(args.paths, rules, engines=engines_for(args.engine))
     sys.stdout.write(format_table(report, args.lang))
+    if args.coverage:
+        from riskmodel.scenarios.coverage import compute_coverage, format_coverage
+
+        sys.stdout.write("\n" + format_coverage(compute_coverage(report, rules), args.lang))
     return int(report.exit_code)
 
 

@@ -96,6 +96,8 @@ class ScenarioResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     message: str | None = None
     checked: int = 0
+    #: kept for coverage analysis; not part of the table
+    assessment: Assessment | None = field(default=None, repr=False, compare=False)
 
     def details(self, lang: str = "nl") -> list[str]:
         lines = [m.render(lang) for m in self.mismatches]
@@ -278,6 +280,7 @@ def run_one(sc: LoadedScenario, rules: RuleSet, engine: str) -> ScenarioResult:
         row.outcome = "fout"
         row.message = f"interne fout ({type(exc).__name__}): {exc}"
         return row
+    row.assessment = assessment
     row.mismatches = check_expectations(sc.expected, assessment)
     if row.mismatches:
         row.outcome = "gefaald"
