@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--lang", choices=("nl", "en"), default="nl")
     a.add_argument("--output", type=Path,
                    help="schrijf naar dit bestand (bij meerdere profielen: deze map)")
+    a.add_argument("--explain", metavar="ID",
+                   help="toon de redeneerboom van een interventie, fenomeen of indicator "
+                        "(tot op de feiten en hun bronnen)")
 
     c = sub.add_parser("check", help="controleer een model (schema, verwijzingen, engine-grenzen)")
     c.add_argument("rules", nargs="?", type=Path, help="modelmap (standaard: meegeleverd model)")
@@ -103,7 +106,7 @@ def _expand_profiles(items: Sequence[str]) -> list[Path]:
 
 def cmd_assess(args: argparse.Namespace) -> int:
     from riskmodel.api import assess, get_evaluator, load_profile, load_rules
-    from riskmodel.report.render import render, write_atomic
+    from riskmodel.report.render import render, render_explain, write_atomic
 
     rules = load_rules(args.rules)
     profiles = _expand_profiles(args.profiles)
@@ -120,7 +123,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
             return EXIT_USER
         args.output.mkdir(parents=True, exist_ok=True)
     evaluator = get_evaluator(args.engine)
-    failed = 0
+    failed = explain_failed = 0
     results: list[tuple[str, str]] = []
     seen: dict[str, Path] = {}
     suffix = {"json": ".json", "markdown": ".md", "text": ".txt"}[args.format]
@@ -140,13 +143,21 @@ def cmd_assess(args: argparse.Namespace) -> int:
             _print_diagnostics(exc.diagnostics)
             failed += 1
             continue
-        text = render(assessment, args.format, args.lang)
+        if args.explain:
+            try:
+                text = render_explain(assessment, args.explain)
+            except UserInputError as exc:
+                _print_diagnostics(exc.diagnostics)
+                explain_failed += 1
+                continue
+        else:
+            text = render(assessment, args.format, args.lang)
         if into_dir:
             write_atomic(args.output / f"{assessment.receipt.profile_id}{suffix}", text)
         else:
             results.append((assessment.receipt.profile_id, text))
     if results:
-        if args.format == "json" and len(profiles) > 1:
+        if args.format == "json" and len(profiles) > 1 and not args.explain:
             # several JSON documents become one valid JSON array
             body = "[\n" + ",\n".join(t.rstrip("\n") for _, t in results) + "\n]\n"
         else:
@@ -159,7 +170,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
         print(f"{failed} van {len(profiles)} profiel(en) afgekeurd; de overige zijn beoordeeld.",
               file=sys.stderr)
         return EXIT_USER
-    return EXIT_OK
+    return EXIT_USER if explain_failed else EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -179,6 +179,7 @@ class Assembler:
             out.append(PhenomenonResult(
                 id=ph_id, label=meta.label, gate=_GATE_STATUS[gate],
                 gate_label=meta.poort.label if meta.poort else None,
+                gate_evidence=self.evidence(ph.gate),
                 score=ScoreRange(certain=cs, possible=ps),
                 level=self.level(meta, certain), possible_level=self.level(meta, possible),
                 overrides=overrides, missing_facts=self.missing(missing),
@@ -259,7 +260,10 @@ class Assembler:
             by_ph.setdefault(ind.phenomenon, []).append(ind)
         nodes: list[TraceNode] = []
         for ph in phenomena:
-            children = [TraceNode(node=f"poort:{ph.id}", result=ph.gate)]
+            children = [TraceNode(
+                node=f"poort:{ph.id}", result=ph.gate if ph.gate_label else "geen poort",
+                children=[TraceNode(node=f"feit:{e.fact}", result=_fmt_evidence(e))
+                          for e in ph.gate_evidence])]
             for ind in by_ph.get(ph.id, []):
                 children.append(TraceNode(
                     node=f"indicator:{ind.id}", result=f"{ind.status} ({ind.points} punten)",
@@ -283,7 +287,12 @@ class Assembler:
                        for m in g.missing_facts]
                     + [TraceNode(node=f"bron:{i}", result=c) for i, c in enumerate(g.citations)]))
             for f in iv.flags:
-                children.append(TraceNode(node=f"afweging:{f.id}", result=f.status))
+                children.append(TraceNode(
+                    node=f"afweging:{f.id}", result=f.status,
+                    children=[TraceNode(node=f"feit:{e.fact}", result=_fmt_evidence(e))
+                              for e in f.evidence]
+                    + [TraceNode(node=f"feit:{m.fact}", result="onbekend")
+                       for m in f.missing_facts]))
             nodes.append(TraceNode(node=f"interventie:{iv.id}", result=iv.status,
                                    children=children))
         return nodes

@@ -76,6 +76,7 @@ class PhenomenonResult(Out):
     label: Label
     gate: GateStatus
     gate_label: Label | None
+    gate_evidence: list[Evidence]
     score: ScoreRange
     level: LevelOut
     possible_level: LevelOut

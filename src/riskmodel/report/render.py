@@ -7,9 +7,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from riskmodel.errors import Diagnostic, UserInputError
+from riskmodel.errors import Diagnostic, UserInputError, did_you_mean
 from riskmodel.explain.text import render_text, status_text, t
-from riskmodel.model.assessment import Assessment
+from riskmodel.model.assessment import Assessment, TraceNode
 
 
 def render(assessment: Assessment, fmt: str, lang: str = "nl") -> str:
@@ -47,6 +47,49 @@ class OutputError(UserInputError):
 
     def __init__(self, path: Path, message: str) -> None:
         super().__init__([Diagnostic(str(path), None, None, "--output", message)])
+
+
+def render_explain(a: Assessment, target: str) -> str:
+    """The trace subtree for one intervention, phenomenon or indicator, as an indented tree:
+    why it has the status it has, down to each fact and its source (like `opa eval --explain`)."""
+    wanted = {f"interventie:{target}", f"fenomeen:{target}", f"indicator:{target}"}
+
+    def find(nodes: list[TraceNode]) -> TraceNode | None:
+        for n in nodes:
+            if n.node in wanted:
+                return n
+            hit = find(n.children)
+            if hit is not None:
+                return hit
+        return None
+
+    root = find(a.trace)
+    if root is None:
+        known = sorted({n.node.split(":", 1)[1] for n in _walk(a.trace)
+                        if n.node.split(":", 1)[0] in ("interventie", "fenomeen", "indicator")})
+        raise UserInputError([Diagnostic(
+            "<optie>", None, None, "--explain",
+            f"'{target}' komt niet voor in deze beoordeling (niet voorgesteld of onbekend)",
+            suggestion=did_you_mean(target, known))])
+    lines: list[str] = []
+
+    def emit(n: TraceNode, prefix: str, last: bool, top: bool) -> None:
+        branch = "" if top else ("└─ " if last else "├─ ")
+        lines.append(f"{prefix}{branch}{n.node} = {n.result}")
+        child_prefix = prefix if top else prefix + ("   " if last else "│  ")
+        for i, c in enumerate(n.children):
+            emit(c, child_prefix, i == len(n.children) - 1, False)
+
+    emit(root, "", True, True)
+    return "\n".join(lines) + "\n"
+
+
+def _walk(nodes: list[TraceNode]) -> list[TraceNode]:
+    out: list[TraceNode] = []
+    for n in nodes:
+        out.append(n)
+        out.extend(_walk(n.children))
+    return out
 
 
 def write_atomic(path: Path, text: str) -> None:
