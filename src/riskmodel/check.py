@@ -125,10 +125,16 @@ def check_model(rules: RuleSet, today: dt.date | None = None) -> CheckReport:
                     seen_problems.add(problem)
                     report.diagnostics.append(Diagnostic(
                         str(rules.root), None, None, f"peildatum {day}", problem))
+    from riskmodel.analysis import analyse
+
+    analysis = analyse(rules, today)
+    report.diagnostics.extend(analysis.diagnostics)
     report.stats = {
         "feiten": len(rules.facts), "registers": len(rules.registers),
         "fenomenen": len(rules.phenomena), "indicatoren": len(rules.indicators),
         "interventies": len(rules.interventions), "peildata_gecontroleerd": len(report.dates),
         **{f"durable_{k}": v for k, v in worst.items()},
+        "analysevragen": analysis.questions,
+        "analyse_overgeslagen": analysis.skipped,
     }
     return report

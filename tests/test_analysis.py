@@ -1,0 +1,49 @@
+"""Static analysis: conditions that can never hold, gates that can never fail."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from riskmodel import load_rules
+from riskmodel.analysis import analyse
+from riskmodel.check import check_model
+
+MINI = Path(__file__).resolve().parent / "models" / "mini"
+DAY = dt.date(2024, 3, 1)
+
+
+def test_the_mini_model_has_no_findings() -> None:
+    result = analyse(load_rules(MINI), DAY)
+    assert result.diagnostics == []
+    assert result.questions > 0 and result.skipped == 0
+
+
+def _mutated(tmp_path: Path, file: str, old: str, new: str) -> Path:
+    model = tmp_path / "mini"
+    shutil.copytree(MINI, model)
+    text = (model / file).read_text(encoding="utf-8")
+    assert old in text
+    (model / file).write_text(text.replace(old, new), encoding="utf-8")
+    return model
+
+
+def test_indicator_that_can_never_be_hit(tmp_path: Path) -> None:
+    model = _mutated(tmp_path, "omg.yaml", "als: {feit: clubhuis_status, in: [gepland, in_gebruik]}",
+                     "als: {alle: [{feit: clubhuis_status, is: gepland}, "
+                     "{feit: clubhuis_status, is: geen}]}")
+    msgs = [d.message for d in analyse(load_rules(model), DAY).diagnostics]
+    assert any("[omg_clubhuis] kan nooit geraakt worden" in m for m in msgs)
+
+
+def test_gate_the_trigger_already_demands(tmp_path: Path) -> None:
+    # trigger demands more than 0.5 g, so the gate "more than 0.5 g or (2019+) drugs found"
+    # can never fail: its legal reason would never be shown
+    model = _mutated(tmp_path, "interventies.yaml", "voorstellen_als: {indicator: omg_drugs}",
+                     "voorstellen_als: {feit: drugs_gram, groter_dan: 0.5}")
+    report = check_model(load_rules(model), today=DAY)
+    msgs = [d.message for d in report.diagnostics]
+    assert any("[sluiting_13b] poort 'drugs_voor_handel' kan nooit falen" in m for m in msgs)
+    assert report.ok  # a warning, not an error
+    assert report.stats["analysevragen"] > 0
