@@ -137,7 +137,7 @@ Functionaliteit: Dekking van indicatoren, niveaus en juridische poorten
     Dan is het niveau van "rising_stars" "signaal"
     En is indicator "rs_statusgoederen" "geraakt"
     En is de status van interventie "gebiedsverbod_172a" "juridisch_niet_mogelijk"
-    Maar wordt interventie "bevel_172" niet voorgesteld
+    En is de status van interventie "bevel_172" "juridisch_niet_mogelijk"
 
   Scenario: Drugsplein met jongeren: zonder verordeningen geen camera's en geen gebiedsverbod
     Gegeven het scenario "rising_stars_drugsplein_zonder_verordening"

@@ -13,7 +13,7 @@ Functionaliteit: OMG-zaken uit de rechtspraak
     En is de status van interventie "handhaving_bestemmingsplan" "aanbevolen"
     En is de status van interventie "stopgesprek" "aanbevolen"
     En is de status van interventie "kleurenverbod_apv" "juridisch_niet_mogelijk"
-    En wordt interventie "sluiting_clubhuis_verboden_club" niet voorgesteld
+    En is de status van interventie "sluiting_clubhuis_verboden_club" "juridisch_niet_mogelijk"
     En wordt interventie "beeindiging_huur_opstal" niet voorgesteld
     En wordt interventie "melding_om_140" niet voorgesteld
 
@@ -22,7 +22,7 @@ Functionaliteit: OMG-zaken uit de rechtspraak
     Als de beoordeling wordt uitgevoerd
     Dan is het niveau van "omg" "T3"
     En is de status van interventie "handhaving_bestemmingsplan" "aanbevolen"
-    En wordt interventie "sluiting_clubhuis_verboden_club" niet voorgesteld
+    En is de status van interventie "sluiting_clubhuis_verboden_club" "juridisch_niet_mogelijk"
 
   Scenario: Valkenswaard: intrekking vergunning Harleydag bij concrete dreiging (2014)
     Gegeven het scenario "valkenswaard_harleydag_2014"
@@ -58,7 +58,7 @@ Functionaliteit: OMG-zaken uit de rechtspraak
     En is de status van interventie "beeindiging_huur_opstal" "aanbevolen"
     En is de status van interventie "noodbevel_175" "aanbevolen"
     En is de status van interventie "handhaving_bestemmingsplan" "onvoldoende_gegevens"
-    En wordt interventie "sluiting_clubhuis_verboden_club" niet voorgesteld
+    En is de status van interventie "sluiting_clubhuis_verboden_club" "juridisch_niet_mogelijk"
 
   Scenario: Haarlem: clubhuis Hells Angels voor onbepaalde tijd dicht (2017)
     Gegeven het scenario "haarlem_hells_angels_2017"
@@ -66,7 +66,7 @@ Functionaliteit: OMG-zaken uit de rechtspraak
     Dan is het niveau van "omg" "T4"
     En is indicator "omg_link_verboden_club" "niet_geraakt"
     En is de status van interventie "sluiting_13b" "te_overwegen"
-    En wordt interventie "sluiting_clubhuis_verboden_club" niet voorgesteld
+    En is de status van interventie "sluiting_clubhuis_verboden_club" "juridisch_niet_mogelijk"
     En wordt interventie "beeindiging_huur_opstal" niet voorgesteld
 
   Scenario: Heiloo: sluiting clubhuis in gebruik door HAMC North West (2019)

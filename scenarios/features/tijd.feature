@@ -20,7 +20,7 @@ Functionaliteit: Recht verandert in de tijd
     Dan is het niveau van "omg" "T0"
     En is de status van interventie "sluiting_174a" "juridisch_niet_mogelijk"
     En wordt interventie "sluiting_13b" niet voorgesteld
-    En wordt interventie "gedragsaanwijzing_151d" niet voorgesteld
+    En is de status van interventie "gedragsaanwijzing_151d" "juridisch_niet_mogelijk"
 
   Scenario: Wapenvondst in woning zonder langdurige overlast (2024)
     Gegeven het scenario "wapens_174a_2024"
@@ -28,7 +28,7 @@ Functionaliteit: Recht verandert in de tijd
     Dan is het niveau van "omg" "T0"
     En is de status van interventie "sluiting_174a" "aanbevolen"
     En wordt interventie "sluiting_13b" niet voorgesteld
-    En wordt interventie "gedragsaanwijzing_151d" niet voorgesteld
+    En is de status van interventie "gedragsaanwijzing_151d" "juridisch_niet_mogelijk"
 
   Scenario: Colors van verboden Satudarah in het uitgaansgebied (2021)
     Gegeven het scenario "kleurenverbod_2021"
@@ -63,5 +63,5 @@ Functionaliteit: Recht verandert in de tijd
     Als de beoordeling wordt uitgevoerd
     Dan is het niveau van "omg" "T2"
     En is indicator "omg_link_verboden_club" "niet_geraakt"
-    En wordt interventie "sluiting_clubhuis_verboden_club" niet voorgesteld
+    En is de status van interventie "sluiting_clubhuis_verboden_club" "juridisch_niet_mogelijk"
     En wordt interventie "melding_om_140" niet voorgesteld
