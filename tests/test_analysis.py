@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
+
+from model_copies import mutated_model
 
 from riskmodel import load_rules
 from riskmodel.analysis import analyse
@@ -20,17 +21,8 @@ def test_the_mini_model_has_no_findings() -> None:
     assert result.questions > 0 and result.skipped == 0
 
 
-def _mutated(tmp_path: Path, file: str, old: str, new: str) -> Path:
-    model = tmp_path / "mini"
-    shutil.copytree(MINI, model)
-    text = (model / file).read_text(encoding="utf-8")
-    assert old in text
-    (model / file).write_text(text.replace(old, new), encoding="utf-8")
-    return model
-
-
 def test_indicator_that_can_never_be_hit(tmp_path: Path) -> None:
-    model = _mutated(tmp_path, "omg.yaml", "als: {feit: clubhuis_status, in: [gepland, in_gebruik]}",
+    model = mutated_model(tmp_path, "omg.yaml", "als: {feit: clubhuis_status, in: [gepland, in_gebruik]}",
                      "als: {alle: [{feit: clubhuis_status, is: gepland}, "
                      "{feit: clubhuis_status, is: geen}]}")
     msgs = [d.message for d in analyse(load_rules(model), DAY).diagnostics]
@@ -40,7 +32,7 @@ def test_indicator_that_can_never_be_hit(tmp_path: Path) -> None:
 def test_gate_the_trigger_already_demands(tmp_path: Path) -> None:
     # trigger demands more than 0.5 g, so the gate "more than 0.5 g or (2019+) drugs found"
     # can never fail: its legal reason would never be shown
-    model = _mutated(tmp_path, "interventies.yaml", "voorstellen_als: {indicator: omg_drugs}",
+    model = mutated_model(tmp_path, "interventies.yaml", "voorstellen_als: {indicator: omg_drugs}",
                      "voorstellen_als: {feit: drugs_gram, groter_dan: 0.5}")
     report = check_model(load_rules(model), today=DAY)
     msgs = [d.message for d in report.diagnostics]

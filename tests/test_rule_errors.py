@@ -7,10 +7,10 @@ in tmp_path, and checks the error type, the file, the line and the wording a use
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
+from model_copies import mutated_model, rule_errors
 
 from riskmodel import EngineError, ProfileError, RuleError, assess, load_rules
 from riskmodel.errors import Diagnostic, RiskmodelError, UserInputError
@@ -22,21 +22,6 @@ MINI = Path(__file__).resolve().parent / "models" / "mini"
 PROFILE_HEAD = "id: p1\nsoort: pand\ngemeente: Almere\npeildatum: 2023-06-01\n"
 
 
-def mutated_model(tmp_path: Path, file: str, old: str, new: str) -> Path:
-    target = tmp_path / "model"
-    if not target.exists():
-        shutil.copytree(MINI, target)
-    path = target / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {file}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return target
-
-
-def rule_errors(model_dir: Path) -> list[Diagnostic]:
-    with pytest.raises(RuleError) as info:
-        load_rules(model_dir)
-    return info.value.diagnostics
 
 
 def only(diags: list[Diagnostic]) -> Diagnostic:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
+from model_copies import mutated_model, rule_errors
 
-from riskmodel import RuleError, load_rules
+from riskmodel import load_rules
 from riskmodel.errors import Diagnostic, UserInputError, did_you_mean
 from riskmodel.load.yamlsource import YamlSyntaxError, format_loc, parse_text, read_source
 from riskmodel.model.profile import Profile
@@ -18,21 +18,6 @@ MINI = Path(__file__).resolve().parent / "models" / "mini"
 RULE_LANGUAGE_DOC = Path(__file__).resolve().parents[1] / "docs" / "rule-language.md"
 
 
-def mutated_model(tmp_path: Path, file: str, old: str, new: str) -> Path:
-    """A copy of the mini model with one textual change (the mini model itself is read-only)."""
-    target = tmp_path / "model"
-    shutil.copytree(MINI, target)
-    path = target / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {file}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return target
-
-
-def rule_errors(model_dir: Path) -> list[Diagnostic]:
-    with pytest.raises(RuleError) as info:
-        load_rules(model_dir)
-    return info.value.diagnostics
 
 
 # ---- yamlsource: positions ---------------------------------------------------------------
