@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import itertools
 import threading
 from collections.abc import Callable
@@ -60,6 +61,15 @@ def _durable_host_class() -> type[Any]:
     return SyncHost
 
 
+@functools.cache
+def _durable_version() -> str:
+    """Read once: package metadata lookups cost about 1 ms, on every receipt otherwise."""
+    try:
+        return metadata.version("durable_rules")
+    except metadata.PackageNotFoundError:  # pragma: no cover
+        return "onbekend"
+
+
 class DurableEvaluator(Evaluator):
     name = "durable"
 
@@ -73,10 +83,7 @@ class DurableEvaluator(Evaluator):
         self._rules_per_ruleset = rules_per_ruleset
 
     def version(self) -> str:
-        try:
-            return metadata.version("durable_rules")
-        except metadata.PackageNotFoundError:  # pragma: no cover
-            return "onbekend"
+        return _durable_version()
 
     def _record(self, action_name: str) -> Callable[[Any], None]:
         def action(c: Any) -> None:

@@ -73,6 +73,9 @@ class Assembler:
         self.ev = ev
         self.evaluator = evaluator
         self.day = peildatum
+        # The same phenomenon is asked for by many intervention triggers: compute its open
+        # facts once per assessment.
+        self._phenomenon_missing: dict[str, set[str]] = {}
 
     # ---- missing facts -------------------------------------------------------------
     def undecided_facts(self, node: Node, derived: Derived | None) -> set[str]:
@@ -98,11 +101,14 @@ class Assembler:
         return set()
 
     def phenomenon_missing(self, ph_id: str) -> set[str]:
-        ph = self.compiled.phenomena[ph_id]
-        out = self.undecided_facts(ph.gate, None)
-        for ind_id in ph.indicators:
-            out |= self.undecided_facts(self.compiled.indicators[ind_id].condition, None)
-        return out
+        cached = self._phenomenon_missing.get(ph_id)
+        if cached is None:
+            ph = self.compiled.phenomena[ph_id]
+            cached = self.undecided_facts(ph.gate, None)
+            for ind_id in ph.indicators:
+                cached |= self.undecided_facts(self.compiled.indicators[ind_id].condition, None)
+            self._phenomenon_missing[ph_id] = cached
+        return set(cached)
 
     def missing(self, facts: set[str]) -> list[MissingFact]:
         return [
