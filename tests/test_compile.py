@@ -14,6 +14,7 @@ from riskmodel.compile.encode import encode_profile
 from riskmodel.compile.ir import (
     FALSE,
     TRUE,
+    UNDECIDED,
     And,
     Atom,
     IndRef,
@@ -190,11 +191,38 @@ class TestRegisters:
                 {"id": "e", "label": {"nl": "e", "en": "e"}, "voortzetting_van": "d"},
             ],
         })
-        assert register_members(register, "verboden", D("2019-12-31")) == set()
-        assert register_members(register, "verboden", D("2020-01-01")) == {"a", "b", "c"}
-        assert register_members(register, "verboden", D("2020-12-31")) == {"a", "b", "c"}
-        assert register_members(register, "verboden", D("2021-01-01")) == set()
-        assert register_members(register, "anders", D("2020-06-01")) == set()
+        abc = {"a", "b", "c"}
+        assert register_members(register, "verboden", D("2019-12-31")) == (set(), set())
+        assert register_members(register, "verboden", D("2020-01-01")) == (abc, abc)
+        assert register_members(register, "verboden", D("2020-12-31")) == (abc, abc)
+        assert register_members(register, "verboden", D("2021-01-01")) == (set(), set())
+        assert register_members(register, "anders", D("2020-06-01")) == (set(), set())
+
+    @pytest.mark.parametrize(
+        ("zeker", "day", "expected"),
+        [("2021-06-01", "2020-12-31", (set(), set())),
+         ("2021-06-01", "2021-01-01", (set(), {"a"})),
+         ("2021-06-01", "2021-05-31", (set(), {"a"})),
+         ("2021-06-01", "2021-06-01", ({"a"}, {"a"})),
+         ("onbekend", "2030-01-01", (set(), {"a"}))],
+    )
+    def test_register_status_uncertain_until_zeker_vanaf(
+        self, zeker: str, day: str, expected: tuple[set[str], set[str]]
+    ) -> None:
+        src = {"titel": "test"}
+        register = Register.model_validate({
+            "id": "r", "label": {"nl": "r", "en": "r"}, "statussen": ["verboden"], "bron": [src],
+            "items": [{"id": "a", "label": {"nl": "a", "en": "a"}, "statussen": [
+                {"status": "verboden", "vanaf": "2021-01-01", "zeker_vanaf": zeker,
+                 "bron": src}]}],
+        })
+        assert register_members(register, "verboden", D(day)) == expected
+
+    def test_uncertain_register_status_makes_the_test_undecided(self) -> None:
+        node = mk_and([Atom("x", "x", "in", ("a",)), UNDECIDED])
+        assert evaluate(node, {"x": "a"}) is Tri.UNKNOWN
+        assert evaluate(node, {"x": "b"}) is Tri.FALSE
+        assert evaluate(mk_not(node), {"x": "a"}) is Tri.UNKNOWN
 
 
 class TestBinnenDagen:

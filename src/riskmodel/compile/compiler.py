@@ -9,6 +9,7 @@ from riskmodel.compile.encode import age_attr, encode_scalar, fact_attr, list_at
 from riskmodel.compile.ir import (
     FALSE,
     TRUE,
+    UNDECIDED,
     Atom,
     CompiledCheck,
     CompiledIndicator,
@@ -40,26 +41,41 @@ from riskmodel.model.ruleset import RuleSet
 _NUMERIC_OPS = {"minimaal": "ge", "maximaal": "le", "groter_dan": "gt", "kleiner_dan": "lt"}
 
 
-def register_members(register: Register, status: str, day: dt.date) -> set[str]:
-    """Item ids holding `status` on `day`; a continuation inherits its origin's statuses."""
-    direct: dict[str, bool] = {}
+def register_members(
+    register: Register, status: str, day: dt.date
+) -> tuple[set[str], set[str]]:
+    """(certain, possible) item ids holding `status` on `day`.
+
+    Possible includes certain; an item is only possible between a status's `vanaf` and its
+    `zeker_vanaf`. A continuation inherits its origin's statuses.
+    """
+    direct: dict[str, int] = {}  # 2 certain, 1 possible, 0 not
     for item in register.items:
-        direct[item.id] = any(
-            s.status == status and s.vanaf <= day and (s.tot is None or day <= s.tot)
-            for s in item.statussen
-        )
+        best = 0
+        for s in item.statussen:
+            if s.status != status or day < s.vanaf or (s.tot is not None and day > s.tot):
+                continue
+            sure = s.zeker_vanaf is None or (
+                isinstance(s.zeker_vanaf, dt.date) and day >= s.zeker_vanaf
+            )
+            best = max(best, 2 if sure else 1)
+        direct[item.id] = best
     by_id = {item.id: item for item in register.items}
-    members: set[str] = set()
+    certain: set[str] = set()
+    possible: set[str] = set()
     for item in register.items:
         seen: set[str] = set()
         cur: str | None = item.id
+        best = 0
         while cur is not None and cur not in seen:
             seen.add(cur)
-            if direct.get(cur):
-                members.add(item.id)
-                break
+            best = max(best, direct.get(cur, 0))
             cur = by_id[cur].voortzetting_van if cur in by_id else None
-    return members
+        if best == 2:
+            certain.add(item.id)
+        if best >= 1:
+            possible.add(item.id)
+    return certain, possible
 
 
 def intervention_available(iv: Intervention, day: dt.date) -> bool:
@@ -153,10 +169,17 @@ class Compiler:
         if op == "in_register":
             q = t.in_register
             assert q is not None
-            members = register_members(self.rules.registers[q.register_id], q.status, self.day)
-            if not members:
-                return FALSE
-            return Atom(attr, fact.id, "in", tuple(sorted(members)))
+            certain, possible = register_members(
+                self.rules.registers[q.register_id], q.status, self.day
+            )
+            only_possible = possible - certain
+            parts: list[Node] = []
+            if certain:
+                parts.append(Atom(attr, fact.id, "in", tuple(sorted(certain))))
+            if only_possible:
+                parts.append(mk_and([Atom(attr, fact.id, "in", tuple(sorted(only_possible))),
+                                     UNDECIDED]))
+            return mk_or(parts)
         canon = (self.rules.registers[fact.register_id].canonical()
                  if fact.register_id else {})
         if op in ("in", "niet_in"):

@@ -95,6 +95,8 @@ def _cmp(attr: str, op: str, value: Any) -> DExpr:
 
 def translate(node: Node, mode: Mode) -> DExpr:
     if isinstance(node, Const):
+        if node.value is None:  # undecided: never certainly true or false, always possible
+            return mode in ("P", "Q")
         return node.value if mode in ("T", "P") else not node.value
     if isinstance(node, Atom):
         ex, nex = {"$ex": {node.attr: 1}}, {"$nex": {node.attr: 1}}

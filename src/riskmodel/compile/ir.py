@@ -16,7 +16,9 @@ AtomOp = Literal["eq", "ne", "in", "nin", "ge", "le", "gt", "lt", "known"]
 
 @dataclass(frozen=True)
 class Const:
-    value: bool
+    """A value fixed at compile time; None is 'undecided' (e.g. a register date not known)."""
+
+    value: bool | None
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ Node = Const | Atom | IndRef | LevelRef | And | Or | Not
 
 TRUE = Const(True)
 FALSE = Const(False)
+UNDECIDED = Const(None)
 
 
 def mk_and(children: list[Node]) -> Node:
@@ -90,7 +93,7 @@ def mk_or(children: list[Node]) -> Node:
 
 def mk_not(child: Node) -> Node:
     if isinstance(child, Const):
-        return Const(not child.value)
+        return child if child.value is None else Const(not child.value)
     if isinstance(child, Not):
         return child.child
     return Not(child)

@@ -54,6 +54,8 @@ def atom_holds(atom: Atom, value: int | str) -> bool:
 
 def evaluate(node: Node, env: dict[str, int | str], derived: Derived | None = None) -> Tri:
     if isinstance(node, Const):
+        if node.value is None:
+            return Tri.UNKNOWN
         return Tri.TRUE if node.value else Tri.FALSE
     if isinstance(node, Atom):
         if node.op == "known":

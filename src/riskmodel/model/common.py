@@ -36,6 +36,9 @@ class Source(Strict):
         None
     )
     toelichting: str | None = None
+    #: false when nobody has read the ruling or text itself; every output then says so
+    geverifieerd: bool = True
+    opmerking: str | None = None
 
     @model_validator(mode="after")
     def _has_reference(self) -> Source:

@@ -76,8 +76,15 @@ class Fact(Strict):
 
 
 class RegisterStatus(Strict):
+    """A status from `vanaf`; certain only from `zeker_vanaf` when that is later or unknown.
+
+    Between `vanaf` and `zeker_vanaf` the status may hold or not (e.g. a ban upheld on appeal
+    whose date of becoming final is not known): rules testing it are then undecided.
+    """
+
     status: Ident
     vanaf: dt.date
+    zeker_vanaf: dt.date | Literal["onbekend"] | None = None
     tot: dt.date | None = None
     bron: Source
 
@@ -189,6 +196,16 @@ class LegalBasis(Validity):
     lid: str | None = None
     onderdeel: str | None = None
     url: str | None = None
+    #: Basiswettenbestand id of the statute (e.g. BWBR0005416 for the Gemeentewet)
+    bwb_id: Annotated[str, Field(pattern=r"^BWB[RV]\d{7}$")] | None = None
+    #: juriconnect reference, e.g. jci1.3:c:BWBR0005416&artikel=174&lid=2
+    juriconnect: Annotated[
+        str, Field(pattern=r"^jci1\.[0-9]+:[cv]:BWB[RV]\d{7}(&[a-z]+=[^&\s]+)*$")
+    ] | None = None
+    #: for soort jurisprudentie: the ruling that is the basis
+    ecli: Annotated[str, Field(pattern=r"^ECLI:[A-Z]{2}:[A-Za-z0-9]+:\d{4}:[A-Za-z0-9.]+$")] | None = (
+        None
+    )
     geverifieerd: bool = True
     opmerking: str | None = None
 
