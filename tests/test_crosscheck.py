@@ -22,11 +22,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from riskmodel import RuleError, assess, load_rules
+from riskmodel.check.privacy import find_personal_data
+from riskmodel.check.references import enum_values
 from riskmodel.model.conditions import Dated, FactTest, walk
 from riskmodel.model.rules import Fact
 from riskmodel.model.ruleset import RuleSet
-from riskmodel.validate.privacy import find_personal_data
-from riskmodel.validate.references import enum_values
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = ("politie", "riec", "gemeente", "om", "open_bron", "eigen_waarneming", "overig")

@@ -14,7 +14,9 @@ from typing import Any, ClassVar
 import pytest
 
 from riskmodel import EngineError, assess, load_rules
-from riskmodel.compile.durable import (
+from riskmodel.compile.ir import FALSE, TRUE, And, Atom, IndRef, LevelRef, Node, Not, Or
+from riskmodel.evaluate.durable.evaluator import DurableEvaluator
+from riskmodel.evaluate.durable.translate import (
     MAX_RULES_PER_FACT,
     TYPE_ATTR,
     DurablePlan,
@@ -25,8 +27,6 @@ from riskmodel.compile.durable import (
     plan_phase,
     translate,
 )
-from riskmodel.compile.ir import FALSE, TRUE, And, Atom, IndRef, LevelRef, Node, Not, Or
-from riskmodel.evaluate.durable_engine import DurableEvaluator
 from riskmodel.evaluate.kleene import Derived, Tri, evaluate
 from riskmodel.evaluate.python_engine import PythonEvaluator
 from riskmodel.model.ruleset import RuleSet

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from riskmodel import ProfileError, load_rules
+from riskmodel.check.privacy import find_personal_data, is_personal_key, passes_eleven_test
 from riskmodel.load.profile import profile_from_data, profile_from_text
 from riskmodel.model.ruleset import RuleSet
-from riskmodel.validate.privacy import find_personal_data, is_personal_key, passes_eleven_test
 
 MINI = Path(__file__).resolve().parent / "models" / "mini"
 HEAD = "id: p1\nsoort: pand\ngemeente: Almere\npeildatum: 2023-06-01\n"

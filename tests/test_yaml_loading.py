@@ -10,9 +10,10 @@ from model_copies import mutated_model, rule_errors
 
 from riskmodel import load_rules
 from riskmodel.errors import Diagnostic, UserInputError, did_you_mean
-from riskmodel.load.yamlsource import YamlSyntaxError, format_loc, parse_text, read_source
+from riskmodel.load.yamlsource import YamlSyntaxError, parse_text, read_source
 from riskmodel.model.profile import Profile
 from riskmodel.model.rules import Manifest, RuleFile
+from riskmodel.source import format_loc
 
 MINI = Path(__file__).resolve().parent / "models" / "mini"
 RULE_LANGUAGE_DOC = Path(__file__).resolve().parents[1] / "docs" / "rule-language.md"

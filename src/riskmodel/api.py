@@ -34,7 +34,7 @@ def get_evaluator(engine: EngineName | Evaluator = "durable") -> Evaluator:
                                          expected="durable of python")])
     if engine not in _ENGINES:
         if engine == "durable":
-            from riskmodel.evaluate.durable_engine import DurableEvaluator
+            from riskmodel.evaluate.durable.evaluator import DurableEvaluator
 
             _ENGINES[engine] = DurableEvaluator()
         else:

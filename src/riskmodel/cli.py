@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from riskmodel import __version__
-from riskmodel.errors import Diagnostic, EngineError, UserInputError, display_path
+from riskmodel.errors import Diagnostic, EngineError, UserInputError
+from riskmodel.source import display_path
 
 EXIT_OK, EXIT_FAIL, EXIT_USER = 0, 1, 2
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -235,7 +236,7 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from riskmodel.api import load_rules
-    from riskmodel.diff import diff_models
+    from riskmodel.load.overlay import diff_models
 
     overlay = load_rules(args.overlay)
     if overlay.manifest.basis is None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -100,12 +99,3 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     """Closest candidate, or None: typos in ids are the most common rule-writing mistake."""
     matches = difflib.get_close_matches(str(word), sorted(set(candidates)), n=1, cutoff=0.6)
     return matches[0] if matches else None
-
-
-def display_path(path: Path | str) -> str:
-    """Relative to the working directory when possible, so messages stay short and clickable."""
-    p = Path(path)
-    try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(p)

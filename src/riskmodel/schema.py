@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from riskmodel.check.references import enum_values
 from riskmodel.model.profile import Profile
 from riskmodel.model.rules import Manifest, RuleFile
 from riskmodel.model.ruleset import RuleSet
-from riskmodel.validate.references import enum_values
 
 _TYPES: dict[str, dict[str, Any]] = {
     "bool": {"type": "boolean"},

@@ -7,7 +7,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from riskmodel.errors import Diagnostic, did_you_mean
-from riskmodel.load.yamlsource import Loc, SourceDoc
+from riskmodel.source import Loc, SourceDoc
 
 _MESSAGES: dict[str, str] = {
     "missing": "verplicht veld ontbreekt",

@@ -8,14 +8,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from riskmodel.check.privacy import find_personal_data
+from riskmodel.check.references import enum_values
 from riskmodel.errors import Diagnostic, DiagnosticList, ProfileError, did_you_mean
 from riskmodel.load.diagnostics import from_validation_error
-from riskmodel.load.yamlsource import SourceDoc, YamlSyntaxError, parse_text, read_source
+from riskmodel.load.yamlsource import YamlSyntaxError, parse_text, read_source
 from riskmodel.model.common import DECIMAL_PLACES, DECIMAL_SCALE, too_precise
 from riskmodel.model.profile import UNKNOWN, FactEntry, Profile
 from riskmodel.model.ruleset import RuleSet
-from riskmodel.validate.privacy import find_personal_data
-from riskmodel.validate.references import enum_values
+from riskmodel.source import SourceDoc
 
 MAX_SAFE_INT = 2**53 - 1
 

@@ -10,9 +10,10 @@ from pydantic import ValidationError
 
 from riskmodel.errors import DiagnosticList, RuleError
 from riskmodel.load.diagnostics import from_validation_error
-from riskmodel.load.yamlsource import SourceDoc, YamlSyntaxError, read_source
+from riskmodel.load.yamlsource import YamlSyntaxError, read_source
 from riskmodel.model.rules import Manifest, RuleFile
 from riskmodel.model.ruleset import SECTIONS, RuleSet
+from riskmodel.source import SourceDoc
 
 MANIFEST_NAME = "model.yaml"
 
@@ -81,7 +82,7 @@ def load_rules(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ())
             continue
         _merge(ruleset, content, doc, diags, base_keys)
     if not diags:
-        from riskmodel.validate.references import check_references
+        from riskmodel.check.references import check_references
 
         diags.extend(check_references(ruleset))
     diags.raise_if_any(RuleError)

@@ -9,66 +9,13 @@ silent last-one-wins of plain PyYAML.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from riskmodel.errors import Diagnostic, display_path
-
-Loc = tuple[str | int, ...]
-
-
-@dataclass
-class SourceDoc:
-    """Plain data of one file plus where each path sits in it."""
-
-    file: str
-    data: Any
-    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    raw: bytes = b""
-
-    def position(self, loc: Loc) -> tuple[int | None, int | None]:
-        """Nearest known position: an error deep in a value points at its closest parent."""
-        probe = tuple(loc)
-        while True:
-            if probe in self.positions:
-                return self.positions[probe]
-            if not probe:
-                return (None, None)
-            probe = probe[:-1]
-
-    def diagnostic(
-        self,
-        loc: Loc,
-        message: str,
-        *,
-        expected: str | None = None,
-        suggestion: str | None = None,
-        severity: str = "fout",
-    ) -> Diagnostic:
-        line, col = self.position(loc)
-        return Diagnostic(
-            file=self.file,
-            line=line,
-            column=col,
-            path=format_loc(loc),
-            message=message,
-            expected=expected,
-            suggestion=suggestion,
-            severity=severity,
-        )
-
-
-def format_loc(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
+from riskmodel.errors import Diagnostic
+from riskmodel.source import Loc, SourceDoc, display_path, format_loc
 
 
 class YamlSyntaxError(Exception):

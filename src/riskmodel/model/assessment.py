@@ -164,7 +164,7 @@ class Assessment(Out):
         return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
 
     def explain(self, lang: str = "nl") -> str:
-        from riskmodel.explain.text import render_text
+        from riskmodel.report.text import render_text
 
         return render_text(self, lang)
 

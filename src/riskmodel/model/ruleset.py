@@ -6,7 +6,6 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from riskmodel.load.yamlsource import Loc, SourceDoc
 from riskmodel.model.rules import (
     Fact,
     Indicator,
@@ -15,6 +14,7 @@ from riskmodel.model.rules import (
     Phenomenon,
     Register,
 )
+from riskmodel.source import Loc, SourceDoc
 
 #: rule-file section (Dutch key) -> RuleSet attribute
 SECTIONS: dict[str, str] = {

@@ -8,8 +8,8 @@ import tempfile
 from pathlib import Path
 
 from riskmodel.errors import Diagnostic, UserInputError, did_you_mean
-from riskmodel.explain.text import render_text, status_text, t
 from riskmodel.model.assessment import Assessment, TraceNode
+from riskmodel.report.text import render_text, status_text, t
 
 
 def render(assessment: Assessment, fmt: str, lang: str = "nl") -> str:

@@ -44,12 +44,13 @@ from riskmodel.errors import Diagnostic, UserInputError, did_you_mean
 from riskmodel.load.diagnostics import from_validation_error
 from riskmodel.load.profile import normalise_fact
 from riskmodel.load.rules import load_rules
-from riskmodel.load.yamlsource import SourceDoc, read_source
+from riskmodel.load.yamlsource import read_source
 from riskmodel.model.assessment import Assessment
 from riskmodel.model.profile import UNKNOWN, ProfileKind
 from riskmodel.model.ruleset import RuleSet
 from riskmodel.scenarios.model import Expectations, load_scenario, reference_problems
 from riskmodel.scenarios.runner import ENGINES, SCENARIO_SUFFIXES, check_expectations
+from riskmodel.source import SourceDoc
 
 RULES_ENV = "RISKMODEL_RULES"
 SCENARIOS_ENV = "RISKMODEL_SCENARIOS"

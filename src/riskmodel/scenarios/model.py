@@ -37,11 +37,12 @@ from riskmodel.errors import (
 )
 from riskmodel.load.diagnostics import from_validation_error
 from riskmodel.load.profile import profile_from_doc
-from riskmodel.load.yamlsource import Loc, SourceDoc, YamlSyntaxError, read_source
+from riskmodel.load.yamlsource import YamlSyntaxError, read_source
 from riskmodel.model.assessment import GateStatus, IndicatorStatus, InterventionStatus
 from riskmodel.model.common import Ident, Label, LevelIdent, Source, Strict
 from riskmodel.model.profile import Profile
 from riskmodel.model.ruleset import RuleSet
+from riskmodel.source import Loc, SourceDoc
 
 ScenarioId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=120)]
 

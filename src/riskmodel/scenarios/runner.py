@@ -17,7 +17,6 @@ from riskmodel.errors import (
     Diagnostic,
     EngineError,
     UserInputError,
-    display_path,
 )
 from riskmodel.load.profile import profile_from_doc
 from riskmodel.load.rules import load_rules
@@ -30,6 +29,7 @@ from riskmodel.scenarios.model import (
     check_scenario,
     scenario_from_doc,
 )
+from riskmodel.source import display_path
 
 ENGINES: tuple[str, ...] = ("durable", "python")
 SCENARIO_SUFFIXES = (".yaml", ".yml")

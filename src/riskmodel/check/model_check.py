@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from riskmodel.check.privacy import is_personal_key
 from riskmodel.compile.compiler import compile_model
-from riskmodel.compile.durable import DurablePlan, check_plan, plan_phase
 from riskmodel.errors import Diagnostic
+from riskmodel.evaluate.durable.translate import DurablePlan, check_plan, plan_phase
 from riskmodel.model.conditions import Dated, FactTest, walk
 from riskmodel.model.ruleset import RuleSet
-from riskmodel.validate.privacy import is_personal_key
 
 
 @dataclass
@@ -125,7 +125,7 @@ def check_model(rules: RuleSet, today: dt.date | None = None) -> CheckReport:
                     seen_problems.add(problem)
                     report.diagnostics.append(Diagnostic(
                         str(rules.root), None, None, f"peildatum {day}", problem))
-    from riskmodel.analysis import analyse
+    from riskmodel.check.analysis import analyse
 
     analysis = analyse(rules, today)
     report.diagnostics.extend(analysis.diagnostics)

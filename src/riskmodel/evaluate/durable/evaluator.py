@@ -18,7 +18,10 @@ from collections.abc import Callable
 from importlib import metadata
 from typing import Any
 
-from riskmodel.compile.durable import (
+from riskmodel.compile.ir import ConditionKey, Node
+from riskmodel.errors import EngineError
+from riskmodel.evaluate.base import Evaluator
+from riskmodel.evaluate.durable.translate import (
     SENTINEL_RULE,
     TYPE_ATTR,
     DurablePlan,
@@ -27,9 +30,6 @@ from riskmodel.compile.durable import (
     level_attrs,
     plan_phase,
 )
-from riskmodel.compile.ir import ConditionKey, Node
-from riskmodel.errors import EngineError
-from riskmodel.evaluate.base import Evaluator
 from riskmodel.evaluate.kleene import Derived, Tri
 
 _TRI_CODE = {Tri.FALSE: 0, Tri.UNKNOWN: 1, Tri.TRUE: 2}

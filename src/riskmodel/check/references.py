@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from riskmodel.errors import Diagnostic, did_you_mean
-from riskmodel.load.yamlsource import Loc, SourceDoc
 from riskmodel.model.common import DECIMAL_PLACES, too_precise
 from riskmodel.model.conditions import (
     ConditionNode,
@@ -17,6 +16,7 @@ from riskmodel.model.conditions import (
 )
 from riskmodel.model.rules import Fact
 from riskmodel.model.ruleset import RuleSet
+from riskmodel.source import Loc, SourceDoc
 
 ALLOWED_OPERATORS: dict[str, set[str]] = {
     "bool": {"is", "is_niet", "bekend"},

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from riskmodel.load.yamlsource import Loc
+from riskmodel.source import Loc
 
 _PERSONAL_KEY = re.compile(
     r"(^|_)("
