@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from riskmodel import ProfileError, assess, load_rules
+from riskmodel.check.profile import profile_from_data
 from riskmodel.compile.compiler import compile_model, intervention_available, register_members
 from riskmodel.compile.encode import encode_profile
 from riskmodel.compile.ir import (
@@ -27,7 +28,6 @@ from riskmodel.compile.ir import (
     mk_or,
 )
 from riskmodel.evaluate.kleene import Tri, evaluate
-from riskmodel.load.profile import profile_from_data
 from riskmodel.model.rules import Register
 from riskmodel.model.ruleset import RuleSet
 

@@ -23,7 +23,6 @@ from hypothesis import strategies as st
 
 from riskmodel import RuleError, assess, load_rules
 from riskmodel.check.privacy import find_personal_data
-from riskmodel.check.references import enum_values
 from riskmodel.model.conditions import Dated, FactTest, walk
 from riskmodel.model.rules import Fact
 from riskmodel.model.ruleset import RuleSet
@@ -167,7 +166,7 @@ def fact_values(rules: RuleSet, fact: Fact, consts: list[Any], windows: list[int
         return _numbers(fact, consts)
     if fact.type == "date":
         return _dates(consts, windows, peil)
-    allowed = enum_values(rules, fact)
+    allowed = rules.enum_values(fact)
     if fact.type == "enum":
         return st.sampled_from(allowed)
     return st.lists(st.sampled_from(allowed), max_size=len(allowed) + 1)

@@ -9,7 +9,7 @@ import pytest
 
 from riskmodel import ProfileError, load_rules
 from riskmodel.check.privacy import find_personal_data, is_personal_key, passes_eleven_test
-from riskmodel.load.profile import profile_from_data, profile_from_text
+from riskmodel.check.profile import profile_from_data, profile_from_text
 from riskmodel.model.ruleset import RuleSet
 
 MINI = Path(__file__).resolve().parent / "models" / "mini"

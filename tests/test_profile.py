@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 
 from riskmodel import ProfileError, assess, load_profile, load_rules
+from riskmodel.check.profile import profile_from_data, profile_from_text
 from riskmodel.errors import Diagnostic
-from riskmodel.load.profile import MAX_SAFE_INT, profile_from_data, profile_from_text
 from riskmodel.model.ruleset import RuleSet
+from riskmodel.model.values import MAX_SAFE_INT
 
 MINI = Path(__file__).resolve().parent / "models" / "mini"
 HEAD = "id: p1\nsoort: pand\ngemeente: Almere\npeildatum: 2023-06-01\nfeiten:\n"

@@ -13,10 +13,10 @@ import pytest
 from model_copies import mutated_model, rule_errors
 
 from riskmodel import EngineError, ProfileError, RuleError, assess, load_rules
+from riskmodel.check.profile import profile_from_text
 from riskmodel.check.references import ALLOWED_OPERATORS
 from riskmodel.errors import Diagnostic, RiskmodelError, UserInputError
 from riskmodel.evaluate.durable.evaluator import DurableEvaluator
-from riskmodel.load.profile import profile_from_text
 
 MINI = Path(__file__).resolve().parent / "models" / "mini"
 PROFILE_HEAD = "id: p1\nsoort: pand\ngemeente: Almere\npeildatum: 2023-06-01\n"

@@ -1,37 +1,97 @@
-"""The small public API: load, assess. Everything else is an implementation detail."""
+"""The public API: load, check, assess; one situation or many.
+
+This is where the stages meet: loading reads files, the check stage validates references and
+refuses personal data, compiling and evaluating decide, explaining builds the Assessment.
+Nothing below this module calls a later stage.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from riskmodel.check.profile import profile_from_data, profile_from_doc
+from riskmodel.check.references import check_references
 from riskmodel.compile.compiler import compile_model
 from riskmodel.compile.ir import CompiledModel
-from riskmodel.errors import UserInputError
+from riskmodel.errors import (
+    Diagnostic,
+    DiagnosticList,
+    ProfileError,
+    RuleError,
+    UserInputError,
+    did_you_mean,
+)
 from riskmodel.evaluate.base import Evaluator
 from riskmodel.evaluate.python_engine import PythonEvaluator
 from riskmodel.explain.assemble import Assembler
-from riskmodel.load import profile as _profile
-from riskmodel.load.rules import load_rules
+from riskmodel.load.files import PROFILE_SUFFIXES, expand_inputs
+from riskmodel.load.rules import default_rules_path, read_model
+from riskmodel.load.yamlsource import YamlSyntaxError, read_source
 from riskmodel.model.assessment import Assessment
 from riskmodel.model.profile import Profile
 from riskmodel.model.ruleset import RuleSet
+from riskmodel.source import display_path
 
 EngineName = Literal["durable", "python"]
+ENGINE_NAMES: tuple[EngineName, ...] = ("durable", "python")
+DateLike = dt.date | str
+
 _ENGINES: dict[str, Evaluator] = {}
+_BUNDLED: list[RuleSet] = []
+_BUNDLED_LOCK = threading.Lock()
+
+
+def load_rules(path: Path | str | None = None) -> RuleSet:
+    """Load and check a model; without a path, the bundled model (loaded once per process).
+
+    Raises RuleError listing every problem found (schema, duplicates, references).
+    """
+    if path is None:
+        with _BUNDLED_LOCK:
+            if not _BUNDLED:
+                _BUNDLED.append(_load_and_check(default_rules_path()))
+            return _BUNDLED[0]
+    return _load_and_check(Path(path))
+
+
+def _load_and_check(path: Path) -> RuleSet:
+    ruleset = read_model(path)
+    diags = DiagnosticList()
+    diags.extend(check_references(ruleset))
+    diags.raise_if_any(RuleError)
+    return ruleset
+
+
+def as_date(value: DateLike | None, name: str = "peildatum") -> dt.date | None:
+    """A date from a date or an ISO string (JJJJ-MM-DD); anything else is a user error."""
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise UserInputError([Diagnostic("<argument>", None, None, name,
+                                     f"ongeldige datum {value!r}",
+                                     expected="een datum JJJJ-MM-DD", code="type",
+                                     loc=(name,))])
 
 
 def get_evaluator(engine: EngineName | Evaluator = "durable") -> Evaluator:
     """One evaluator per engine per process: durable-rules rulesets are registered once."""
     if isinstance(engine, Evaluator):
         return engine
-    if engine not in ("durable", "python"):
-        from riskmodel.errors import Diagnostic
-
-        raise UserInputError([Diagnostic("<optie>", None, None, "engine",
+    if engine not in ENGINE_NAMES:
+        raise UserInputError([Diagnostic("<argument>", None, None, "engine",
                                          f"onbekende engine '{engine}'",
-                                         expected="durable of python")])
+                                         expected=" of ".join(ENGINE_NAMES),
+                                         suggestion=did_you_mean(str(engine), ENGINE_NAMES),
+                                         code="unknown-engine", loc=("engine",))])
     if engine not in _ENGINES:
         if engine == "durable":
             from riskmodel.evaluate.durable.evaluator import DurableEvaluator
@@ -43,16 +103,22 @@ def get_evaluator(engine: EngineName | Evaluator = "durable") -> Evaluator:
 
 
 def load_profile(source: Path | str | dict[str, Any], rules: RuleSet | None = None, *,
-                 peildatum: dt.date | None = None) -> Profile:
+                 peildatum: DateLike | None = None) -> Profile:
     """A profile from a file path or a mapping, validated against the model's vocabulary
     (as of `peildatum` when given, instead of the profile's own date)."""
     rules = rules if rules is not None else load_rules()
+    day = as_date(peildatum)
     if isinstance(source, dict):
-        return _profile.profile_from_data(source, rules, peildatum=peildatum)
-    return _profile.load_profile(source, rules, peildatum=peildatum)
+        return profile_from_data(source, rules, peildatum=day)
+    try:
+        doc = read_source(Path(source))
+    except YamlSyntaxError as exc:
+        raise ProfileError(exc.diagnostics) from None
+    return profile_from_doc(doc, rules, peildatum=day)
 
 
 def compiled_for(rules: RuleSet, day: dt.date) -> CompiledModel:
+    """The compiled model for one peildatum, cached on the rule set."""
     cached = rules.compiled.get(day)
     if cached is None:
         cached = compile_model(rules, day)
@@ -61,27 +127,118 @@ def compiled_for(rules: RuleSet, day: dt.date) -> CompiledModel:
     return cached
 
 
+def _rules(rules: RuleSet | Path | str | None) -> RuleSet:
+    return rules if isinstance(rules, RuleSet) else load_rules(rules)
+
+
 def assess(
     profile: Profile | Path | str | dict[str, Any],
     rules: RuleSet | Path | str | None = None,
     *,
-    peildatum: dt.date | None = None,
+    peildatum: DateLike | None = None,
     engine: EngineName | Evaluator = "durable",
 ) -> Assessment:
     """Assess one situation as of its peildatum (or the one given) with the chosen engine."""
-    if not isinstance(rules, RuleSet):
-        rules = load_rules(rules)
+    rules = _rules(rules)
+    day = as_date(peildatum)
     if not isinstance(profile, Profile):
-        profile = load_profile(profile, rules, peildatum=peildatum)
+        profile = load_profile(profile, rules, peildatum=day)
     else:
         # A profile built in code is checked like a file would be, as of the assessment date.
-        profile = _profile.profile_from_data(profile.model_dump(by_alias=True), rules,
-                                             peildatum=peildatum)
-    day = profile.peildatum
+        profile = profile_from_data(profile.model_dump(by_alias=True), rules, peildatum=day)
     evaluator = get_evaluator(engine)
-    compiled = compiled_for(rules, day)
+    compiled = compiled_for(rules, profile.peildatum)
     evaluation = evaluator.evaluate(rules, compiled, profile)
-    return Assembler(rules, compiled, profile, evaluation, evaluator, day).build()
+    return Assembler(rules, compiled, profile, evaluation, evaluator, profile.peildatum).build()
 
 
-__all__ = ["assess", "get_evaluator", "load_profile", "load_rules"]
+@dataclass
+class Outcome:
+    """The result for one input of `assess_many`: an assessment or the reasons there is none."""
+
+    source: str
+    assessment: Assessment | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.assessment is not None
+
+
+def assess_many(
+    sources: Iterable[Profile | Path | str | dict[str, Any]],
+    rules: RuleSet | Path | str | None = None,
+    *,
+    peildatum: DateLike | None = None,
+    engine: EngineName | Evaluator = "durable",
+) -> list[Outcome]:
+    """Assess many situations; one bad input never stops the others.
+
+    Paths may be files or directories (their profile files, sorted, hidden files skipped).
+    Every input gets exactly one Outcome, in input order; a profile id seen before is refused
+    (two situations must not share an id, or their outputs would overwrite each other).
+    """
+    rules = _rules(rules)
+    day = as_date(peildatum)
+    evaluator = get_evaluator(engine)
+    outcomes: list[Outcome] = []
+    seen: dict[str, str] = {}
+    for item in _expand(sources, outcomes):
+        name = _source_name(item, len(outcomes))
+        outcome = Outcome(source=name)
+        outcomes.append(outcome)
+        try:
+            profile = (profile_from_data(item.model_dump(by_alias=True), rules, name, day)
+                       if isinstance(item, Profile) else load_profile(item, rules, peildatum=day))
+            if profile.id in seen:
+                outcome.diagnostics.append(Diagnostic(
+                    name, None, None, "id",
+                    f"profiel-id '{profile.id}' komt ook voor in {seen[profile.id]}; "
+                    "niet beoordeeld", code="duplicate-id", loc=("id",)))
+                continue
+            seen[profile.id] = name
+            outcome.assessment = assess(profile, rules, engine=evaluator)
+        except UserInputError as exc:
+            outcome.diagnostics.extend(exc.diagnostics)
+    return outcomes
+
+
+def _expand(sources: Iterable[Profile | Path | str | dict[str, Any]],
+            outcomes: list[Outcome]) -> list[Profile | Path | dict[str, Any]]:
+    items: list[Profile | Path | dict[str, Any]] = []
+    for src in sources:
+        if isinstance(src, Profile | dict):
+            items.append(src)
+            continue
+        files, problems = expand_inputs([src], PROFILE_SUFFIXES)
+        for d in problems:
+            outcomes.append(Outcome(source=d.file, diagnostics=[d]))
+        items.extend(files)
+    return items
+
+
+def _source_name(item: Profile | Path | dict[str, Any], index: int) -> str:
+    if isinstance(item, Path):
+        return display_path(item)
+    if isinstance(item, Profile):
+        return f"<profiel {item.id}>"
+    pid = item.get("id") if isinstance(item, dict) else None
+    return f"<profiel {pid}>" if isinstance(pid, str) else f"<profiel #{index + 1}>"
+
+
+def diagnostics_of(outcomes: Sequence[Outcome]) -> list[Diagnostic]:
+    return [d for o in outcomes for d in o.diagnostics]
+
+
+__all__ = [
+    "ENGINE_NAMES",
+    "EngineName",
+    "Outcome",
+    "as_date",
+    "assess",
+    "assess_many",
+    "compiled_for",
+    "get_evaluator",
+    "load_profile",
+    "load_rules",
+]

@@ -187,11 +187,11 @@ def cmd_check(args: argparse.Namespace) -> int:
                          indent=2, ensure_ascii=False))
     else:
         _print_diagnostics([d for d in report.diagnostics
-                            if not args.quiet or d.severity == "fout"])
+                            if not args.quiet or d.severity == "error"])
         m = rules.manifest
         print(f"model {m.model} {m.versie} ({display_path(rules.root)}): "
               + ", ".join(f"{k} {v}" for k, v in report.stats.items()))
-        errors = sum(d.severity == "fout" for d in report.diagnostics)
+        errors = sum(d.severity == "error" for d in report.diagnostics)
         warnings = len(report.diagnostics) - errors
         print(f"{'OK' if report.ok else 'FOUT'}: {errors} fout(en), {warnings} waarschuwing(en)")
     if not report.ok or (args.strict and report.diagnostics):

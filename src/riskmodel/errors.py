@@ -10,11 +10,21 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning")
+_SEVERITY_NL = {"error": "fout", "warning": "waarschuwing"}
+_SEVERITY_EN = {"error": "error", "warning": "warning"}
 
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One problem in one input file, located as precisely as the input allows."""
+    """One problem in one input, located as precisely as the input allows.
+
+    `code` is stable (programs and tests match on it, never on the wording); `loc` is the
+    path inside the document as a tuple; `message` is for people and may be reworded.
+    """
 
     file: str
     line: int | None
@@ -23,23 +33,36 @@ class Diagnostic:
     message: str
     expected: str | None = None
     suggestion: str | None = None
-    severity: str = "fout"
+    severity: Severity = "error"
+    code: str = "invalid"
+    loc: tuple[str | int, ...] = ()
 
-    def format(self) -> str:
+    def format(self, lang: str = "nl") -> str:
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        text = f"{where}: {self.severity}: "
+        names = _SEVERITY_EN if lang == "en" else _SEVERITY_NL
+        text = f"{where}: {names[self.severity]}: "
         if self.path:
             text += f"{self.path}: "
         text += self.message
         if self.expected:
-            text += f" (verwacht: {self.expected})"
+            text += f" ({'expected' if lang == 'en' else 'verwacht'}: {self.expected})"
         if self.suggestion:
-            text += f"; bedoelde u '{self.suggestion}'?"
+            text += (f"; did you mean '{self.suggestion}'?" if lang == "en"
+                     else f"; bedoelde u '{self.suggestion}'?")
         return text
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable, machine-readable form used by every `--format json` output."""
+        return {
+            "code": self.code, "severity": self.severity, "file": self.file,
+            "line": self.line, "column": self.column, "loc": list(self.loc),
+            "path": self.path, "message": self.message, "expected": self.expected,
+            "suggestion": self.suggestion,
+        }
 
 
 class RiskmodelError(Exception):
@@ -86,7 +109,7 @@ class DiagnosticList:
         return bool(self.items)
 
     def raise_if_any(self, kind: type[UserInputError]) -> None:
-        errors = [d for d in self.items if d.severity == "fout"]
+        errors = [d for d in self.items if d.severity == "error"]
         if errors:
             raise kind(errors)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from riskmodel.check.references import enum_values
 from riskmodel.model.profile import Profile
 from riskmodel.model.rules import Manifest, RuleFile
 from riskmodel.model.ruleset import RuleSet
@@ -39,7 +38,7 @@ def profile_schema(rules: RuleSet | None = None) -> dict[str, Any]:
     props: dict[str, Any] = {}
     for fact in sorted(rules.facts.values(), key=lambda f: f.id):
         if fact.type in ("enum", "enum_list"):
-            values = enum_values(rules, fact)
+            values = rules.enum_values(fact)
             value_schema: dict[str, Any] = (
                 {"enum": values} if fact.type == "enum"
                 else {"type": "array", "items": {"enum": values}, "uniqueItems": True}

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from riskmodel.errors import Diagnostic
+from riskmodel.errors import Diagnostic, Severity
 
 Loc = tuple[str | int, ...]
 
@@ -41,7 +41,8 @@ class SourceDoc:
         *,
         expected: str | None = None,
         suggestion: str | None = None,
-        severity: str = "fout",
+        severity: Severity = "error",
+        code: str = "invalid",
     ) -> Diagnostic:
         line, col = self.position(loc)
         return Diagnostic(
@@ -53,6 +54,8 @@ class SourceDoc:
             expected=expected,
             suggestion=suggestion,
             severity=severity,
+            code=code,
+            loc=tuple(loc),
         )
 
 

@@ -117,7 +117,7 @@ def analyse(rules: RuleSet, day: dt.date) -> AnalysisResult:
     def warn(section: str, item_id: str, message: str) -> None:
         doc, loc = rules.origins[(section, item_id)]
         diags.append(doc.diagnostic(loc, f"[{item_id}] {message} (analyse per {day})",
-                                    severity="waarschuwing"))
+                                    severity="warning"))
 
     def search(nodes: list[Node], want: list[set[Tri]]) -> bool | None:
         """True if some assignment gives each node a truth value in its wanted set."""

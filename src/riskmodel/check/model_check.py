@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from riskmodel.check.privacy import is_personal_key
 from riskmodel.compile.compiler import compile_model
-from riskmodel.errors import Diagnostic
+from riskmodel.errors import Diagnostic, Severity
 from riskmodel.evaluate.durable.translate import DurablePlan, check_plan, plan_phase
 from riskmodel.model.conditions import Dated, FactTest, walk
 from riskmodel.model.ruleset import RuleSet
@@ -26,7 +26,7 @@ class CheckReport:
 
     @property
     def ok(self) -> bool:
-        return not any(d.severity == "fout" for d in self.diagnostics)
+        return not any(d.severity == "error" for d in self.diagnostics)
 
 
 def boundary_dates(rules: RuleSet, today: dt.date) -> list[dt.date]:
@@ -73,14 +73,14 @@ def check_model(rules: RuleSet, today: dt.date | None = None) -> CheckReport:
     report = CheckReport()
     today = today or dt.date.today()
 
-    def warn(section: str, item_id: str, message: str, severity: str = "waarschuwing") -> None:
+    def warn(section: str, item_id: str, message: str, severity: Severity = "warning") -> None:
         doc, loc = rules.origins[(section, item_id)]
         report.diagnostics.append(doc.diagnostic(loc, f"[{item_id}] {message}", severity=severity))
 
     for fact in rules.facts.values():
         if is_personal_key(fact.id):
             warn("feiten", fact.id, f"feit-id '{fact.id}' lijkt persoonsgegevens te vragen; "
-                 "profielen beschrijven situaties, geen personen", severity="fout")
+                 "profielen beschrijven situaties, geen personen", severity="error")
     used: set[str] = set()
     for ind in rules.indicators.values():
         used |= {n.feit for n in walk(ind.als) if isinstance(n, FactTest)}

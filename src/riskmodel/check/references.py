@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from riskmodel.errors import Diagnostic, did_you_mean
-from riskmodel.model.common import DECIMAL_PLACES, too_precise
 from riskmodel.model.conditions import (
     ConditionNode,
     FactTest,
@@ -14,9 +12,9 @@ from riskmodel.model.conditions import (
     LevelTest,
     walk_with_loc,
 )
-from riskmodel.model.rules import Fact
 from riskmodel.model.ruleset import RuleSet
-from riskmodel.source import Loc, SourceDoc
+from riskmodel.model.values import normalise_value
+from riskmodel.source import Loc
 
 ALLOWED_OPERATORS: dict[str, set[str]] = {
     "bool": {"is", "is_niet", "bekend"},
@@ -27,14 +25,6 @@ ALLOWED_OPERATORS: dict[str, set[str]] = {
     "enum": {"is", "is_niet", "in", "niet_in", "in_register", "bekend"},
     "enum_list": {"bevat", "bevat_een_van", "bekend"},
 }
-
-
-def enum_values(ruleset: RuleSet, fact: Fact) -> list[str]:
-    """Allowed values of an enum fact: its own list, or a register's ids and aliases."""
-    if fact.register_id:
-        reg = ruleset.registers.get(fact.register_id)
-        return list(reg.canonical()) if reg is not None else []
-    return fact.value_ids()
 
 
 class _Checker:
@@ -171,37 +161,17 @@ class _Checker:
                 self.at(section, item_id, (*loc, op),
                         f"feit '{fact.id}' verwijst niet naar register '{reg.id}'")
             return
+        allowed = rs.enum_values(fact)
         for v in values:
-            problem = _type_problem(rs, fact, v)
+            _, problem = normalise_value(fact, v, allowed, rule_constant=True)
             if problem:
-                expected, hint = problem
                 self.at(section, item_id, (*loc, op),
                         f"waarde {v!r} past niet bij feit '{fact.id}'",
-                        expected=expected, suggestion=hint)
-
-
-def _type_problem(rs: RuleSet, fact: Fact, v: Any) -> tuple[str, str | None] | None:
-    t = fact.type
-    if t == "bool":
-        return None if isinstance(v, bool) else ("true of false", None)
-    if t in ("int", "decimal"):
-        if isinstance(v, bool) or not isinstance(v, int | float):
-            return ("een getal", None)
-        if t == "int" and isinstance(v, float):
-            return ("een geheel getal", None)
-        if too_precise(v):
-            return (f"een getal met hoogstens {DECIMAL_PLACES} decimalen", None)
-        return None
-    if t == "date":
-        return None if isinstance(v, dt.date) else ("een datum JJJJ-MM-DD", None)
-    allowed = enum_values(rs, fact)
-    if not isinstance(v, str) or v not in allowed:
-        return (", ".join(allowed), did_you_mean(str(v), allowed))
-    return None
+                        expected=problem.expected, suggestion=problem.suggestion)
 
 
 def check_references(ruleset: RuleSet) -> list[Diagnostic]:
     return _Checker(ruleset).run()
 
 
-__all__ = ["SourceDoc", "check_references", "enum_values"]
+__all__ = ["check_references"]

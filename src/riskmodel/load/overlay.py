@@ -1,4 +1,5 @@
-"""`riskmodel diff`: what a regional overlay changes relative to its base model."""
+"""Regional overlays: a model that starts from a base, replaces or removes items by id, and
+the diff that shows what it changed."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from riskmodel.errors import DiagnosticList
+from riskmodel.model.rules import RuleFile
 from riskmodel.model.ruleset import SECTIONS, RuleSet
+from riskmodel.source import SourceDoc
 
 
 def _short(value: Any) -> str:
@@ -33,3 +37,50 @@ def diff_models(base: RuleSet, overlay: RuleSet) -> list[str]:
                 if va != vb:
                     lines.append(f"~ {section}.{item_id}.{field}: {_short(va)} -> {_short(vb)}")
     return lines
+
+
+def start_from_base(ruleset: RuleSet, base: RuleSet, manifest_doc: SourceDoc,
+                    diags: DiagnosticList) -> set[tuple[str, str]]:
+    """Start an overlay from its base model: a region changes only what differs."""
+    keys: set[tuple[str, str]] = set()
+    for name, digest in base.file_hashes.items():
+        ruleset.file_hashes[f"basis/{name}"] = digest
+    for section, attr in SECTIONS.items():
+        drop = set(ruleset.manifest.verwijderen.get(section, []))  # type: ignore[call-overload]
+        base_items: dict[str, object] = getattr(base, attr)
+        for missing in sorted(drop - set(base_items)):
+            diags.add(manifest_doc.diagnostic(("verwijderen", section),
+                                              f"'{missing}' staat niet in het basismodel"))
+        target: dict[str, object] = getattr(ruleset, attr)
+        for item_id, item in base_items.items():
+            if item_id not in drop:
+                target[item_id] = item
+                ruleset.origins[(section, item_id)] = base.origins[(section, item_id)]
+                keys.add((section, item_id))
+    return keys
+
+
+def merge_file(ruleset: RuleSet, content: RuleFile, doc: SourceDoc, diags: DiagnosticList,
+               base_keys: set[tuple[str, str]]) -> None:
+    """Add a file's items; in an overlay, an item with a base item's id replaces it (once)."""
+    for section, attr in SECTIONS.items():
+        target: dict[str, object] = getattr(ruleset, attr)
+        for i, item in enumerate(getattr(content, section)):
+            item_id = item.id
+            if (section, item_id) in base_keys:
+                base_keys.discard((section, item_id))
+                target[item_id] = item
+                ruleset.origins[(section, item_id)] = (doc, (section, i))
+                continue
+            if item_id in target:
+                prev_doc, prev_loc = ruleset.origins[(section, item_id)]
+                prev_line = prev_doc.position(prev_loc)[0]
+                diags.add(
+                    doc.diagnostic(
+                        (section, i, "id"),
+                        f"id '{item_id}' bestaat al ({prev_doc.file}:{prev_line})",
+                    )
+                )
+                continue
+            target[item_id] = item
+            ruleset.origins[(section, item_id)] = (doc, (section, i))

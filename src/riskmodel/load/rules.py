@@ -10,9 +10,10 @@ from pydantic import ValidationError
 
 from riskmodel.errors import DiagnosticList, RuleError
 from riskmodel.load.diagnostics import from_validation_error
+from riskmodel.load.overlay import merge_file, start_from_base
 from riskmodel.load.yamlsource import YamlSyntaxError, read_source
 from riskmodel.model.rules import Manifest, RuleFile
-from riskmodel.model.ruleset import SECTIONS, RuleSet
+from riskmodel.model.ruleset import RuleSet
 from riskmodel.source import SourceDoc
 
 MANIFEST_NAME = "model.yaml"
@@ -27,8 +28,12 @@ def default_rules_path() -> Path:
     return checkout
 
 
-def load_rules(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ()) -> RuleSet:
-    """Load and validate a whole model; raises RuleError listing every problem found."""
+def read_model(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ()) -> RuleSet:
+    """Read a whole model (manifest, files, its base for an overlay) into a RuleSet.
+
+    Every file is schema-validated here; cross-references are the check stage's job
+    (`riskmodel.api.load_rules` runs both). Raises RuleError listing every problem found.
+    """
     root = Path(path) if path is not None else default_rules_path()
     manifest_path = root / MANIFEST_NAME if root.is_dir() else root
     diags = DiagnosticList()
@@ -50,8 +55,10 @@ def load_rules(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ())
     )
     base_keys: set[tuple[str, str]] = set()
     if manifest.basis is not None:
-        base_keys = _apply_base(ruleset, base_dir / manifest.basis, manifest_doc,
-                                (*_chain, base_dir.resolve()), diags)
+        base = _read_base(base_dir / manifest.basis, manifest_doc,
+                          (*_chain, base_dir.resolve()), diags)
+        if base is not None:
+            base_keys = start_from_base(ruleset, base, manifest_doc, diags)
         diags.raise_if_any(RuleError)
     seen_files: set[str] = set()
     for i, rel in enumerate(manifest.bestanden):
@@ -80,11 +87,7 @@ def load_rules(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ())
         except ValidationError as exc:
             diags.extend(from_validation_error(exc, doc, RuleFile))
             continue
-        _merge(ruleset, content, doc, diags, base_keys)
-    if not diags:
-        from riskmodel.check.references import check_references
-
-        diags.extend(check_references(ruleset))
+        merge_file(ruleset, content, doc, diags, base_keys)
     diags.raise_if_any(RuleError)
     return ruleset
 
@@ -97,11 +100,9 @@ def _read(path: Path, diags: DiagnosticList) -> SourceDoc | None:
         return None
 
 
-
-
-def _apply_base(ruleset: RuleSet, base_path: Path, manifest_doc: SourceDoc, chain: tuple[Path, ...],
-                diags: DiagnosticList) -> set[tuple[str, str]]:
-    """Start an overlay from its base model: a region changes only what differs."""
+def _read_base(base_path: Path, manifest_doc: SourceDoc, chain: tuple[Path, ...],
+               diags: DiagnosticList) -> RuleSet | None:
+    """The model an overlay starts from; refuses cycles and deep chains."""
     try:
         resolved = base_path.resolve()
         resolved = resolved.parent if resolved.is_file() else resolved
@@ -110,55 +111,13 @@ def _apply_base(ruleset: RuleSet, base_path: Path, manifest_doc: SourceDoc, chai
     if resolved in chain:
         diags.add(manifest_doc.diagnostic(("basis",), "kringverwijzing tussen basismodellen: "
                                           + " -> ".join(str(p) for p in (*chain, resolved))))
-        return set()
+        return None
     if len(chain) > 5:
         diags.add(manifest_doc.diagnostic(("basis",), "te diep geneste basis-modellen (max. 5)"))
-        return set()
+        return None
     try:
-        base = load_rules(base_path, _chain=chain)
+        return read_model(base_path, _chain=chain)
     except RuleError as exc:
         diags.add(manifest_doc.diagnostic(("basis",), f"basismodel '{base_path}' is ongeldig"))
         diags.extend(exc.diagnostics)
-        return set()
-    keys: set[tuple[str, str]] = set()
-    for name, digest in base.file_hashes.items():
-        ruleset.file_hashes[f"basis/{name}"] = digest
-    for section, attr in SECTIONS.items():
-        drop = set(ruleset.manifest.verwijderen.get(section, []))  # type: ignore[call-overload]
-        base_items: dict[str, object] = getattr(base, attr)
-        for missing in sorted(drop - set(base_items)):
-            diags.add(manifest_doc.diagnostic(("verwijderen", section),
-                                              f"'{missing}' staat niet in het basismodel"))
-        target: dict[str, object] = getattr(ruleset, attr)
-        for item_id, item in base_items.items():
-            if item_id not in drop:
-                target[item_id] = item
-                ruleset.origins[(section, item_id)] = base.origins[(section, item_id)]
-                keys.add((section, item_id))
-    return keys
-
-
-def _merge(ruleset: RuleSet, content: RuleFile, doc: SourceDoc, diags: DiagnosticList,
-           base_keys: set[tuple[str, str]]) -> None:
-    """Add a file's items; in an overlay, an item with a base item's id replaces it (once)."""
-    for section, attr in SECTIONS.items():
-        target: dict[str, object] = getattr(ruleset, attr)
-        for i, item in enumerate(getattr(content, section)):
-            item_id = item.id
-            if (section, item_id) in base_keys:
-                base_keys.discard((section, item_id))
-                target[item_id] = item
-                ruleset.origins[(section, item_id)] = (doc, (section, i))
-                continue
-            if item_id in target:
-                prev_doc, prev_loc = ruleset.origins[(section, item_id)]
-                prev_line = prev_doc.position(prev_loc)[0]
-                diags.add(
-                    doc.diagnostic(
-                        (section, i, "id"),
-                        f"id '{item_id}' bestaat al ({prev_doc.file}:{prev_line})",
-                    )
-                )
-                continue
-            target[item_id] = item
-            ruleset.origins[(section, item_id)] = (doc, (section, i))
+        return None

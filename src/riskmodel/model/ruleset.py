@@ -51,3 +51,16 @@ class RuleSet:
 
     def indicators_of(self, phenomenon: str) -> list[Indicator]:
         return [i for i in self.indicators.values() if i.fenomeen == phenomenon]
+
+    def enum_values(self, fact: Fact) -> list[str]:
+        """Allowed values of an enum fact: its own list, or a register's ids and aliases."""
+        if fact.register_id:
+            reg = self.registers.get(fact.register_id)
+            return list(reg.canonical()) if reg is not None else []
+        return fact.value_ids()
+
+    def canonical_values(self, fact: Fact) -> dict[str, str] | None:
+        """Register aliases -> item id for a register-backed fact; None otherwise."""
+        if fact.register_id and fact.register_id in self.registers:
+            return self.registers[fact.register_id].canonical()
+        return None

@@ -39,11 +39,10 @@ import pytest
 from pydantic import ValidationError
 from pytest_bdd import given, parsers, then, when
 
-from riskmodel.api import assess
+from riskmodel.api import assess, load_rules
 from riskmodel.errors import Diagnostic, UserInputError, did_you_mean
 from riskmodel.load.diagnostics import from_validation_error
 from riskmodel.load.profile import normalise_fact
-from riskmodel.load.rules import load_rules
 from riskmodel.load.yamlsource import read_source
 from riskmodel.model.assessment import Assessment
 from riskmodel.model.profile import UNKNOWN, ProfileKind

@@ -28,6 +28,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, ValidationError, model_validator
 
+from riskmodel.check.profile import profile_from_doc
 from riskmodel.errors import (
     Diagnostic,
     DiagnosticList,
@@ -36,7 +37,6 @@ from riskmodel.errors import (
     did_you_mean,
 )
 from riskmodel.load.diagnostics import from_validation_error
-from riskmodel.load.profile import profile_from_doc
 from riskmodel.load.yamlsource import YamlSyntaxError, read_source
 from riskmodel.model.assessment import GateStatus, IndicatorStatus, InterventionStatus
 from riskmodel.model.common import Ident, Label, LevelIdent, Source, Strict

@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from riskmodel.api import assess, get_evaluator
+from riskmodel.api import assess, get_evaluator, load_rules
+from riskmodel.check.profile import profile_from_doc
 from riskmodel.errors import (
     Diagnostic,
     EngineError,
     UserInputError,
 )
-from riskmodel.load.profile import profile_from_doc
-from riskmodel.load.rules import load_rules
 from riskmodel.load.yamlsource import YamlSyntaxError, read_source
 from riskmodel.model.assessment import Assessment
 from riskmodel.model.ruleset import RuleSet

@@ -1,0 +1,42 @@
+"""A profile document becomes a Profile only after the personal-data check: nothing that
+identifies a person reaches validation messages, assessments or logs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from riskmodel.check.privacy import find_personal_data
+from riskmodel.errors import DiagnosticList, ProfileError
+from riskmodel.load.profile import build_profile
+from riskmodel.load.yamlsource import YamlSyntaxError, parse_text
+from riskmodel.model.profile import Profile
+from riskmodel.model.ruleset import RuleSet
+from riskmodel.source import Loc, SourceDoc
+
+
+def profile_from_doc(doc: SourceDoc, rules: RuleSet, base: Loc = (),
+                     peildatum: dt.date | None = None) -> Profile:
+    """Refuse personal data, then validate against the vocabulary (as of `peildatum`)."""
+    data = doc.data
+    for node in base:
+        data = data[node]
+    diags = DiagnosticList()
+    for loc, reason in find_personal_data(data):
+        diags.add(doc.diagnostic((*base, *loc), reason))
+    diags.raise_if_any(ProfileError)
+    return build_profile(doc, rules, base, peildatum=peildatum)
+
+
+def profile_from_data(data: Any, rules: RuleSet, name: str = "<profiel>",
+                      peildatum: dt.date | None = None) -> Profile:
+    """Validate an in-memory profile (e.g. from an application) the same way as a file."""
+    return profile_from_doc(SourceDoc(name, data), rules, peildatum=peildatum)
+
+
+def profile_from_text(text: str, rules: RuleSet, name: str = "<profiel>") -> Profile:
+    try:
+        doc = parse_text(text, name)
+    except YamlSyntaxError as exc:
+        raise ProfileError(exc.diagnostics) from None
+    return profile_from_doc(doc, rules)

@@ -1,0 +1,113 @@
+"""One normaliser for fact values, shared by profile loading and the rule reference checks.
+
+A value in a profile and a constant in a rule are checked by the same function, so a rule can
+never compare a fact with a value no profile could carry (and the other way round).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from riskmodel.errors import did_you_mean
+from riskmodel.model.common import DECIMAL_PLACES, DECIMAL_SCALE, too_precise
+from riskmodel.model.rules import Fact
+
+#: durable-rules passes numbers through JSON and C doubles: beyond 2^53 integers lose precision
+MAX_SAFE_INT = 2**53 - 1
+
+
+@dataclass(frozen=True)
+class ValueProblem:
+    """Why a value does not fit its fact; the caller words the message for its context."""
+
+    expected: str
+    suggestion: str | None = None
+    #: the offending element of a list fact, when only one element is wrong
+    item: str | None = None
+    #: a timestamp where a date was expected
+    datetime: dt.datetime | None = None
+
+
+def normalise_value(
+    fact: Fact,
+    value: Any,
+    allowed: Sequence[str] = (),
+    canonical: dict[str, str] | None = None,
+    *,
+    rule_constant: bool = False,
+) -> tuple[Any, ValueProblem | None]:
+    """The canonical value of `value` for `fact`, or the problem with it.
+
+    Profile values may write dates as ISO text and must lie within the fact's minimum and
+    maximum; rule constants are compared as written (YAML dates), bounds are not applied.
+    """
+    t = fact.type
+    if t == "bool":
+        return (value, None) if isinstance(value, bool) else (
+            value, ValueProblem("true of false" if rule_constant else "true, false of onbekend"))
+    if t in ("int", "decimal"):
+        return _number(fact, value, rule_constant)
+    if t == "date":
+        if isinstance(value, dt.datetime):
+            return value, ValueProblem("een datum JJJJ-MM-DD zonder tijd", datetime=value)
+        if isinstance(value, dt.date):
+            return value, None
+        if isinstance(value, str) and not rule_constant:
+            try:
+                return dt.date.fromisoformat(value), None
+            except ValueError:
+                pass
+        return value, ValueProblem("een datum JJJJ-MM-DD")
+    if t == "enum":
+        if isinstance(value, bool):
+            return value, ValueProblem(", ".join(allowed) + " (YAML leest no/yes/on/off als "
+                                       "false/true: zet de waarde tussen aanhalingstekens)")
+        if not isinstance(value, str) or value not in allowed:
+            return value, ValueProblem(", ".join(allowed), did_you_mean(str(value), allowed))
+        return (canonical.get(value, value) if canonical else value), None
+    # enum_list: a profile carries a list; a rule constant is one of its values
+    if rule_constant:
+        if not isinstance(value, str) or value not in allowed:
+            return value, ValueProblem(", ".join(allowed), did_you_mean(str(value), allowed))
+        return value, None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return value, ValueProblem("een lijst met waarden uit: " + ", ".join(allowed))
+    wrong = [v for v in value if v not in allowed]
+    if wrong:
+        return value, ValueProblem(", ".join(allowed), did_you_mean(wrong[0], allowed),
+                                   item=wrong[0])
+    return sorted(set(value)), None
+
+
+def _number(fact: Fact, value: Any, rule_constant: bool) -> tuple[Any, ValueProblem | None]:
+    t = fact.type
+    if isinstance(value, str) and _looks_numeric(value):
+        return value, ValueProblem("een getal; YAML leest deze schrijfwijze als tekst: schrijf "
+                                   "het getal zonder exponent, bv. 0.0001")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value, ValueProblem("een getal" if rule_constant else "een getal of onbekend")
+    if t == "int" and isinstance(value, float):
+        if not value.is_integer() or rule_constant:
+            return value, ValueProblem("een geheel getal")
+        value = int(value)
+    if abs(value) * (DECIMAL_SCALE if t == "decimal" else 1) > MAX_SAFE_INT:
+        return value, ValueProblem(f"een getal tussen -{MAX_SAFE_INT} en {MAX_SAFE_INT}")
+    if not rule_constant:
+        if fact.minimum is not None and value < fact.minimum:
+            return value, ValueProblem(f"minimaal {fact.minimum:g}")
+        if fact.maximum is not None and value > fact.maximum:
+            return value, ValueProblem(f"maximaal {fact.maximum:g}")
+    if t == "decimal" and too_precise(value):
+        return value, ValueProblem(f"een getal met hoogstens {DECIMAL_PLACES} decimalen")
+    return (float(value) if t == "decimal" and not rule_constant else value), None
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return text.strip().lower() not in ("nan", "inf", "-inf", "infinity", "-infinity")
