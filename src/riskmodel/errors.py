@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
@@ -87,6 +88,14 @@ class ProfileError(UserInputError):
 
 class ScenarioError(UserInputError):
     """A scenario file is invalid."""
+
+
+class OutputError(UserInputError):
+    """The output location cannot be written (missing folder, a directory, no permission)."""
+
+    def __init__(self, path: Path | str, message: str) -> None:
+        super().__init__([Diagnostic(str(path), None, None, "output", message,
+                                     code="output", loc=("output",))])
 
 
 class EngineError(RiskmodelError):

@@ -163,11 +163,6 @@ class Assessment(Out):
         data = self.model_dump(mode="json")
         return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
 
-    def explain(self, lang: str = "nl") -> str:
-        from riskmodel.report.text import render_text
-
-        return render_text(self, lang)
-
     def phenomenon(self, pid: str) -> PhenomenonResult:
         for p in self.phenomena:
             if p.id == pid:

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from riskmodel.errors import Diagnostic, UserInputError, did_you_mean
 from riskmodel.model.assessment import Assessment, TraceNode
-from riskmodel.report.text import render_text, status_text, t
+from riskmodel.messages import status_text, t
+from riskmodel.report.atomic import write_atomic
+from riskmodel.report.text import render_text
 
 
 def render(assessment: Assessment, fmt: str, lang: str = "nl") -> str:
@@ -40,13 +42,6 @@ def render_markdown(a: Assessment, lang: str = "nl") -> str:
     out += ["", "## Toelichting" if lang != "en" else "## Explanation", "", "```",
             render_text(a, lang).rstrip(), "```", ""]
     return "\n".join(out)
-
-
-class OutputError(UserInputError):
-    """The output location cannot be written (missing folder, a directory, no permission)."""
-
-    def __init__(self, path: Path, message: str) -> None:
-        super().__init__([Diagnostic(str(path), None, None, "--output", message)])
 
 
 def render_explain(a: Assessment, target: str) -> str:
@@ -90,31 +85,3 @@ def _walk(nodes: list[TraceNode]) -> list[TraceNode]:
         out.append(n)
         out.extend(_walk(n.children))
     return out
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same directory and rename over the target."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise OutputError(path, "is een map; geef een bestandsnaam")
-    if not directory.is_dir():
-        raise OutputError(path, f"map '{directory}' bestaat niet")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise OutputError(path, f"kan niet schrijven: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise OutputError(path, f"kan niet schrijven: {exc.strerror}") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

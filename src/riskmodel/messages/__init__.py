@@ -1,0 +1,51 @@
+"""The message catalogue: every user-facing string, in Dutch and English.
+
+Keys are stable ids; texts may use `{name}` placeholders. Each area keeps its entries in its
+own module (report, cli, scenarios, diagnostics); they are merged here into one catalogue, and
+a key defined twice is an error at import. Adding a language means adding it to `LANGS` and
+to every entry; `tests/test_messages.py` checks that no entry lacks one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from riskmodel.messages.report import REPORT, STATUS
+
+LANGS: tuple[str, ...] = ("nl", "en")
+DEFAULT_LANG = "nl"
+
+
+def _merge(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for part in parts:
+        for key, texts in part.items():
+            if key in out:
+                raise AssertionError(f"message key '{key}' defined twice")
+            out[key] = texts
+    return out
+
+
+CATALOGUE: dict[str, dict[str, str]] = _merge(REPORT)
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
+    """The text of `key` in `lang`, with its placeholders filled."""
+    texts = CATALOGUE[key]
+    text = texts.get(lang) or texts[DEFAULT_LANG]
+    return text.format(**params) if params else text
+
+
+def status_text(status: str, lang: str = DEFAULT_LANG) -> str:
+    """A status id as people read it; unknown ids are shown as they are."""
+    texts = STATUS.get(status)
+    if texts is None:
+        return status
+    return texts.get(lang) or texts[DEFAULT_LANG]
+
+
+def is_language(lang: str) -> bool:
+    return lang in LANGS
+
+
+__all__ = ["CATALOGUE", "DEFAULT_LANG", "LANGS", "STATUS", "is_language", "status_text", "t"]
