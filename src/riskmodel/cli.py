@@ -107,7 +107,8 @@ def _expand_profiles(items: Sequence[str]) -> list[Path]:
 
 def cmd_assess(args: argparse.Namespace) -> int:
     from riskmodel.api import assess, get_evaluator, load_profile, load_rules
-    from riskmodel.report.render import render, render_explain, write_atomic
+    from riskmodel.report.atomic import write_atomic
+    from riskmodel.report.render import render, render_explain
 
     rules = load_rules(args.rules)
     profiles = _expand_profiles(args.profiles)
@@ -212,7 +213,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
         data = schema.profile_schema(load_rules(args.rules))
     text = schema.dumps(data)
     if args.output:
-        from riskmodel.report.render import write_atomic
+        from riskmodel.report.atomic import write_atomic
 
         write_atomic(args.output, text)
     else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from riskmodel.errors import OutputError
 from riskmodel.model.common import period_text
 from riskmodel.model.conditions import (
     AllOf,
@@ -20,7 +21,7 @@ from riskmodel.model.conditions import (
     NotOf,
 )
 from riskmodel.model.ruleset import RuleSet
-from riskmodel.report.render import OutputError, write_atomic
+from riskmodel.report.atomic import write_atomic
 
 HEADER = "<!-- Gegenereerd door `riskmodel docs` uit de YAML in rules/. Niet met de hand wijzigen. -->\n\n"
 

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from pathlib import Path
-
 from riskmodel.errors import Diagnostic, UserInputError, did_you_mean
-from riskmodel.model.assessment import Assessment, TraceNode
 from riskmodel.messages import status_text, t
-from riskmodel.report.atomic import write_atomic
+from riskmodel.model.assessment import Assessment, TraceNode
 from riskmodel.report.text import render_text
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from riskmodel.messages import status_text, t
 from riskmodel.model.assessment import Assessment, Evidence, InterventionResult, MissingFact
 
+
 def render_text(a: Assessment, lang: str = "nl") -> str:
     r = a.receipt
     lines = [f"{t('title', lang)} {r.profile_id} ({r.profile_kind}, {r.municipality}), "
