@@ -37,7 +37,7 @@ def main() -> None:
     args = ap.parse_args()
     rules = riskmodel.load_rules(args.rules)
     profile = riskmodel.load_profile(args.profile, rules)
-    print(f"model {rules.manifest.model} {rules.manifest.versie}: {len(rules.facts)} feiten, "
+    print(f"model {rules.manifest.model} {rules.manifest.version}: {len(rules.facts)} feiten, "
           f"{len(rules.indicators)} indicatoren, {len(rules.interventions)} interventies")
     for engine in ("python", "durable"):
         rate = throughput(engine, profile, rules, args.n)

@@ -9,6 +9,7 @@ import pytest
 
 from riskmodel import assess, load_rules
 from riskmodel.model.ruleset import RuleSet
+from riskmodel.report.text import render_text
 
 MINI = Path(__file__).resolve().parent / "models" / "mini"
 ENGINES = ["durable", "python"]
@@ -107,7 +108,7 @@ def test_gate_evidence_names_fact_value_and_source(rules: RuleSet, engine: str) 
     [gate] = iv.gates
     ev = {e.fact: e for e in gate.evidence}
     assert ev["drugs_gram"].value == 2.5 and ev["drugs_gram"].source == "politie"
-    text = a.explain("nl")
+    text = render_text(a, "nl")
     assert "poort voldaan" in text and "[politie, 2024-02-01]" in text
     node = next(n for n in a.trace if n.node == "interventie:sluiting_13b")
     gate_node = next(c for c in node.children if c.node == "poort:drugs_voor_handel")
@@ -116,10 +117,10 @@ def test_gate_evidence_names_fact_value_and_source(rules: RuleSet, engine: str) 
 
 def test_text_keeps_quiet_phenomena_and_possible_instruments_short(rules: RuleSet) -> None:
     a = assess(profile(motorclub_aanwezig=True), rules)
-    text = a.explain("nl")
+    text = render_text(a, "nl")
     assert "Geen signalen vastgesteld: Outlaw motorcycle gang" in text
     assert "Mogelijk aan de orde als meer bekend is: Stopgesprek" in text
-    en = a.explain("en")
+    en = render_text(a, "en")
     assert "No signals established" in en and "Possibly relevant" in en
 
 

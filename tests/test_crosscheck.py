@@ -65,12 +65,12 @@ def rules_for(model_dir: Path) -> RuleSet:
 
 
 def _all_conditions(rules: RuleSet) -> list[Any]:
-    conds: list[Any] = [ind.als for ind in rules.indicators.values()]
-    conds += [ph.poort.als for ph in rules.phenomena.values() if ph.poort]
+    conds: list[Any] = [ind.condition for ind in rules.indicators.values()]
+    conds += [ph.definition.condition for ph in rules.phenomena.values() if ph.definition]
     for iv in rules.interventions.values():
-        conds.append(iv.voorstellen_als)
-        conds += [g.als for g in iv.poorten]
-        conds += [f.als for f in iv.afwegingen]
+        conds.append(iv.trigger)
+        conds += [g.condition for g in iv.legal_gates]
+        conds += [f.condition for f in iv.flags]
     return conds
 
 
@@ -89,30 +89,30 @@ def vocabulary(model_dir: Path) -> tuple[dict[str, list[Any]], dict[str, list[in
     for cond in _all_conditions(rules):
         for node in walk(cond):
             if isinstance(node, Dated):
-                boundary(node.geldig.vanaf)
-                boundary(node.geldig.tot)
+                boundary(node.period.start)
+                boundary(node.period.end)
             if not isinstance(node, FactTest):
                 continue
             if node.operator == "binnen_dagen":
-                windows.setdefault(node.feit, []).append(int(node.operand))
+                windows.setdefault(node.fact, []).append(int(node.operand))
                 continue
             values = node.operand if isinstance(node.operand, list) else [node.operand]
-            consts.setdefault(node.feit, []).extend(
+            consts.setdefault(node.fact, []).extend(
                 v for v in values if not isinstance(v, bool | str | dict) and v is not None
             )
     for items in (rules.indicators.values(), rules.interventions.values()):
         for item in items:
-            boundary(item.geldig_vanaf)
-            boundary(item.geldig_tot)
+            boundary(item.valid_from)
+            boundary(item.valid_to)
     for iv in rules.interventions.values():
-        for part in (*iv.grondslag, *iv.poorten, *iv.afwegingen):
-            boundary(part.geldig_vanaf)
-            boundary(part.geldig_tot)
+        for part in (*iv.legal_basis, *iv.legal_gates, *iv.flags):
+            boundary(part.valid_from)
+            boundary(part.valid_to)
     for reg in rules.registers.values():
         for item in reg.items:
-            for status in item.statussen:
-                boundary(status.vanaf)
-                boundary(status.tot)
+            for status in item.statuses:
+                boundary(status.valid_from)
+                boundary(status.valid_to)
     return consts, windows, sorted(days)
 
 

@@ -36,5 +36,5 @@ def test_every_intervention_page_cites_its_legal_basis() -> None:
     text = (ROOT / "docs" / "model" / "interventies.md").read_text(encoding="utf-8")
     for iv in rules.interventions.values():
         assert f"(`{iv.id}`)" in text
-        for basis in iv.grondslag:
+        for basis in iv.legal_basis:
             assert basis.cite() in text

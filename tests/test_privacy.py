@@ -115,7 +115,7 @@ class TestBsnNumbers:
     @pytest.mark.parametrize("number", NOT_BSN)
     def test_non_bsn_number_is_accepted(self, rules: RuleSet, number: str) -> None:
         profile = profile_from_data(base(omschrijving=f"zaaknummer {number}"), rules)
-        assert profile.omschrijving == f"zaaknummer {number}"
+        assert profile.description == f"zaaknummer {number}"
 
     def test_longer_digit_runs_are_not_bsn(self) -> None:
         # a 16-digit BAG id contains BSN-like substrings but is not a 9-digit number

@@ -26,7 +26,7 @@ def rules() -> RuleSet:
 
 def facts_of(rules: RuleSet, facts: str) -> dict[str, Any]:
     profile = profile_from_text(HEAD + facts, rules, "profiel.yaml")
-    return {k: e.waarde for k, e in profile.feiten.items()}
+    return {k: e.value for k, e in profile.facts.items()}
 
 
 def errors(rules: RuleSet, text: str) -> list[Diagnostic]:
@@ -143,11 +143,11 @@ class TestUnknown:
                 "  aangetroffen: onbekend\n  drugs_gram:\n"
                 "  laatste_incident: {waarde: onbekend, bron: politie}\n")
         profile = profile_from_text(HEAD + text, rules)
-        assert set(profile.feiten) == {"motorclub_aanwezig", "clubhuis_status", "aangetroffen",
+        assert set(profile.facts) == {"motorclub_aanwezig", "clubhuis_status", "aangetroffen",
                                        "drugs_gram", "laatste_incident"}
-        assert all(not e.known for e in profile.feiten.values())
+        assert all(not e.known for e in profile.facts.values())
         assert profile.known_values() == {}
-        assert profile.feiten["laatste_incident"].bron == "politie"
+        assert profile.facts["laatste_incident"].source == "politie"
 
     def test_unknown_fact_suggests(self, rules: RuleSet) -> None:
         d = only(errors(rules, HEAD + "  motorclub_aanwezg: true\n"))
@@ -160,8 +160,8 @@ class TestEntries:
         profile = profile_from_text(
             HEAD + "  afgeschermd: {waarde: true, bron: riec, bron_detail: casus 12, "
                    "datum: 2023-05-30}\n", rules)
-        entry = profile.feiten["afgeschermd"]
-        assert (entry.waarde, entry.bron, entry.bron_detail, entry.datum) == (
+        entry = profile.facts["afgeschermd"]
+        assert (entry.value, entry.source, entry.source_detail, entry.observed) == (
             True, "riec", "casus 12", dt.date(2023, 5, 30))
 
     def test_observation_after_peildatum_is_rejected(self, rules: RuleSet) -> None:
@@ -202,7 +202,7 @@ class TestProfileHeader:
         assert "precies een van" in d.message
         profile = profile_from_text(
             HEAD.replace("feiten:\n", "object: {bag_id: '0363010000000001'}\n"), rules)
-        assert profile.object is not None
+        assert profile.premises is not None
 
     def test_not_a_mapping(self, rules: RuleSet) -> None:
         d = only(errors(rules, "- een\n- lijst\n"))
@@ -215,7 +215,7 @@ class TestProfileHeader:
                                     "feiten": {"gelieerde_club": "club_a_alias"}}))
         profile = load_profile(path, rules)
         assert profile.peildatum == dt.date(2023, 6, 1)
-        assert profile.feiten["gelieerde_club"].waarde == "club_a"
+        assert profile.facts["gelieerde_club"].value == "club_a"
 
     def test_profile_from_yaml_file_error_names_the_file(
         self, rules: RuleSet, tmp_path: Path
@@ -228,10 +228,10 @@ class TestProfileHeader:
 
     def test_profile_object_is_revalidated_by_assess(self, rules: RuleSet) -> None:
         profile = profile_from_text(HEAD + "  gelieerde_club: club_a_alias\n", rules)
-        bad = profile.model_copy(update={"gemeente": "Almere", "feiten": {
-            **profile.feiten,
-            "aantal_incidenten": profile.feiten["gelieerde_club"].model_copy(
-                update={"waarde": -5}),
+        bad = profile.model_copy(update={"municipality": "Almere", "facts": {
+            **profile.facts,
+            "aantal_incidenten": profile.facts["gelieerde_club"].model_copy(
+                update={"value": -5}),
         }})
         with pytest.raises(ProfileError):
             assess(bad, rules, engine="python")

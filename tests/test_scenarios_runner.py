@@ -90,14 +90,14 @@ def test_engines_for_cli_option() -> None:
 def test_loaded_scenario_exposes_profile_and_expectations(rules: RuleSet) -> None:
     sc = load_scenario(GOOD, rules)
     assert sc.id == "mini_clubhuis_drugs"
-    assert sc.profile.gemeente == "Almere"
-    assert sc.expected.niveaus == {"omg": "T2"}
-    assert sc.scenario.title("en") == "Clubhouse with drugs (fictional)"
+    assert sc.profile.municipality == "Almere"
+    assert sc.expected.levels == {"omg": "T2"}
+    assert sc.scenario.display_title("en") == "Clubhouse with drugs (fictional)"
     plain = load_scenario(MINI_SCENARIOS / "mini_verboden_club.yaml", rules)
-    assert plain.scenario.title("en") == plain.scenario.titel
-    assert plain.scenario.bron[0].ecli == "ECLI:NL:RBMNE:2019:2302"
+    assert plain.scenario.display_title("en") == plain.scenario.title
+    assert plain.scenario.sources[0].ecli == "ECLI:NL:RBMNE:2019:2302"
     # an alias in a register-backed enum is canonicalised in the validated profile
-    assert plain.profile.feiten["gelieerde_club"].waarde == "club_a"
+    assert plain.profile.facts["gelieerde_club"].value == "club_a"
 
 
 # ---- failing expectations ----------------------------------------------------------------

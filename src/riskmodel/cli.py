@@ -190,7 +190,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         _print_diagnostics([d for d in report.diagnostics
                             if not args.quiet or d.severity == "error"])
         m = rules.manifest
-        print(f"model {m.model} {m.versie} ({display_path(rules.root)}): "
+        print(f"model {m.model} {m.version} ({display_path(rules.root)}): "
               + ", ".join(f"{k} {v}" for k, v in report.stats.items()))
         errors = sum(d.severity == "error" for d in report.diagnostics)
         warnings = len(report.diagnostics) - errors
@@ -240,11 +240,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from riskmodel.load.overlay import diff_models
 
     overlay = load_rules(args.overlay)
-    if overlay.manifest.basis is None:
+    if overlay.manifest.base is None:
         _print_diagnostics([Diagnostic(display_path(overlay.root), None, None, "basis",
                                        "dit model is geen overlay", expected="sleutel 'basis'")])
         return EXIT_USER
-    base = load_rules(overlay.root / overlay.manifest.basis)
+    base = load_rules(overlay.root / overlay.manifest.base)
     lines = diff_models(base, overlay)
     print("\n".join(lines) if lines else "geen verschillen")
     return EXIT_OK

@@ -30,54 +30,54 @@ def condition_text(cond: ConditionNode, indent: int = 0) -> list[str]:
     pad = "  " * indent
     if isinstance(cond, AllOf):
         return [f"{pad}- alle van:"] + [
-            line for c in cond.alle for line in condition_text(c, indent + 1)]
+            line for c in cond.all_of for line in condition_text(c, indent + 1)]
     if isinstance(cond, AnyOf):
         return [f"{pad}- een van:"] + [
-            line for c in cond.een_van for line in condition_text(c, indent + 1)]
+            line for c in cond.any_of for line in condition_text(c, indent + 1)]
     if isinstance(cond, NotOf):
-        return [f"{pad}- niet:", *condition_text(cond.niet, indent + 1)]
+        return [f"{pad}- niet:", *condition_text(cond.negated, indent + 1)]
     if isinstance(cond, Dated):
-        period = period_text(cond.geldig.vanaf, cond.geldig.tot)
-        return [f"{pad}- alleen {period}:", *condition_text(cond.als, indent + 1)]
+        period = period_text(cond.period.start, cond.period.end)
+        return [f"{pad}- alleen {period}:", *condition_text(cond.condition, indent + 1)]
     if isinstance(cond, IndicatorTest):
         return [f"{pad}- indicator `{cond.indicator}` geraakt"]
     if isinstance(cond, LevelTest):
-        return [f"{pad}- niveau `{cond.niveau}` minimaal {cond.minimaal}"]
+        return [f"{pad}- niveau `{cond.phenomenon}` minimaal {cond.at_least}"]
     assert isinstance(cond, FactTest)
     operand = cond.operand
     if hasattr(operand, "register_id"):
         operand = f"{operand.register_id}/{operand.status}"
-    return [f"{pad}- `{cond.feit}` {cond.operator} {operand}"]
+    return [f"{pad}- `{cond.fact}` {cond.operator} {operand}"]
 
 
 def _phenomenon_page(rules: RuleSet, ph_id: str) -> str:
     ph = rules.phenomena[ph_id]
     out = [HEADER + f"# {ph.label.nl} (`{ph.id}`)", ""]
-    if ph.beschrijving:
-        out += [ph.beschrijving.nl, ""]
-    if ph.reconstructie:
-        out += [f"> **Reconstructie.** {ph.reconstructie.nl}", ""]
-    out += ["Bronnen: " + "; ".join(s.cite() for s in ph.bron), ""]
-    if ph.poort:
-        out += ["## Poort (definitie)", "", ph.poort.label.nl, ""]
-        out += [*condition_text(ph.poort.als), ""]
-        out += ["Bron: " + "; ".join(s.cite() for s in ph.poort.bron), ""]
+    if ph.description:
+        out += [ph.description.nl, ""]
+    if ph.reconstruction:
+        out += [f"> **Reconstructie.** {ph.reconstruction.nl}", ""]
+    out += ["Bronnen: " + "; ".join(s.cite() for s in ph.sources), ""]
+    if ph.definition:
+        out += ["## Poort (definitie)", "", ph.definition.label.nl, ""]
+        out += [*condition_text(ph.definition.condition), ""]
+        out += ["Bron: " + "; ".join(s.cite() for s in ph.definition.sources), ""]
     out += ["## Niveaus (hitbeleid: prioriteit, hoogste bereikte drempel)", "",
             "| niveau | label | drempel |", "|---|---|---|"]
-    out += [f"| {lv.id} | {lv.label.nl} | {lv.drempel} |" for lv in ph.niveaus]
-    if ph.ophogingen:
+    out += [f"| {lv.id} | {lv.label.nl} | {lv.threshold} |" for lv in ph.levels]
+    if ph.overrides:
         out += ["", "## Ophogingen", "", "| indicator | minimaal niveau | reden |", "|---|---|---|"]
-        out += [f"| `{o.indicator}` | {o.minimaal_niveau} | {o.reden.nl} |" for o in ph.ophogingen]
+        out += [f"| `{o.indicator}` | {o.min_level} | {o.reason.nl} |" for o in ph.overrides]
     out += ["", "## Indicatoren", ""]
     for ind in sorted(rules.indicators_of(ph.id), key=lambda i: i.id):
-        out += [f"### {ind.label.nl} (`{ind.id}`), {ind.punten} punten", ""]
-        if ind.geldig_vanaf or ind.geldig_tot:
-            out += [f"Geldig: {period_text(ind.geldig_vanaf, ind.geldig_tot)}", ""]
-        out += [*condition_text(ind.als), ""]
-        if ind.toelichting:
-            out += [ind.toelichting.nl, ""]
-        out += ["Bron: " + "; ".join(s.cite() for s in ind.bron), ""]
-    ivs = [iv for iv in rules.interventions.values() if ph.id in iv.fenomenen]
+        out += [f"### {ind.label.nl} (`{ind.id}`), {ind.points} punten", ""]
+        if ind.valid_from or ind.valid_to:
+            out += [f"Geldig: {period_text(ind.valid_from, ind.valid_to)}", ""]
+        out += [*condition_text(ind.condition), ""]
+        if ind.note:
+            out += [ind.note.nl, ""]
+        out += ["Bron: " + "; ".join(s.cite() for s in ind.sources), ""]
+    ivs = [iv for iv in rules.interventions.values() if ph.id in iv.phenomena]
     if ivs:
         out += ["## Passende interventies", ""]
         out += [f"- [{iv.label.nl}](interventies.md#{iv.id}) (`{iv.id}`)"
@@ -91,33 +91,33 @@ def _interventions_page(rules: RuleSet) -> str:
            "Geordend van minst naar meest ingrijpend (ladder).", ""]
     for iv in sorted(rules.interventions.values(), key=lambda i: (i.ladder, i.id)):
         out += [f'<a id="{iv.id}"></a>', f"## {iv.label.nl} (`{iv.id}`)", "",
-                f"- ladder: {iv.ladder}", f"- bevoegd gezag: {', '.join(iv.bevoegd_gezag)}",
-                f"- beschikbaar: {period_text(iv.geldig_vanaf, iv.geldig_tot)}"]
-        if iv.fenomenen:
-            out.append(f"- fenomenen: {', '.join(iv.fenomenen)}")
+                f"- ladder: {iv.ladder}", f"- bevoegd gezag: {', '.join(iv.authority)}",
+                f"- beschikbaar: {period_text(iv.valid_from, iv.valid_to)}"]
+        if iv.phenomena:
+            out.append(f"- fenomenen: {', '.join(iv.phenomena)}")
         out += ["", "| grondslag | soort | geldig | geverifieerd | url |", "|---|---|---|---|---|"]
-        for b in iv.grondslag:
-            out.append(f"| {b.cite()} | {b.soort} | {period_text(b.geldig_vanaf, b.geldig_tot)} | "
-                       f"{'ja' if b.geverifieerd else 'nee: ' + (b.opmerking or '')} | "
+        for b in iv.legal_basis:
+            out.append(f"| {b.cite()} | {b.kind} | {period_text(b.valid_from, b.valid_to)} | "
+                       f"{'ja' if b.verified else 'nee: ' + (b.remark or '')} | "
                        f"{b.url or ''} |")
-        out += ["", "**Voorstellen als:**", "", *condition_text(iv.voorstellen_als), ""]
-        if iv.poorten:
+        out += ["", "**Voorstellen als:**", "", *condition_text(iv.trigger), ""]
+        if iv.legal_gates:
             out += ["**Juridische poorten:**", ""]
-            for g in iv.poorten:
+            for g in iv.legal_gates:
                 out += [f"- *{g.label.nl}* (`{g.id}`"
-                        + (f", {period_text(g.geldig_vanaf, g.geldig_tot)}"
-                           if g.geldig_vanaf or g.geldig_tot else "") + ")"]
-                out += condition_text(g.als, 1)
-                out += [f"  - niet voldaan: {g.reden_niet_voldaan.nl}",
-                        "  - bron: " + "; ".join(s.cite() for s in g.bron)]
+                        + (f", {period_text(g.valid_from, g.valid_to)}"
+                           if g.valid_from or g.valid_to else "") + ")"]
+                out += condition_text(g.condition, 1)
+                out += [f"  - niet voldaan: {g.reason_not_met.nl}",
+                        "  - bron: " + "; ".join(s.cite() for s in g.sources)]
             out.append("")
-        if iv.afwegingen:
+        if iv.flags:
             out += ["**Proportionaliteit (afwegen):**", ""]
-            out += [f"- {f.label.nl} (`{f.id}`)" for f in iv.afwegingen] + [""]
-        if iv.subsidiariteit:
-            out += [f"**Subsidiariteit:** {iv.subsidiariteit.nl}", ""]
-        if iv.niet_beschikbaar_reden:
-            out += [f"**Niet beschikbaar:** {iv.niet_beschikbaar_reden.nl}", ""]
+            out += [f"- {f.label.nl} (`{f.id}`)" for f in iv.flags] + [""]
+        if iv.subsidiarity:
+            out += [f"**Subsidiariteit:** {iv.subsidiarity.nl}", ""]
+        if iv.unavailable_reason:
+            out += [f"**Niet beschikbaar:** {iv.unavailable_reason.nl}", ""]
     return "\n".join(out)
 
 
@@ -130,29 +130,29 @@ def _facts_page(rules: RuleSet) -> str:
             low = "" if f.minimum is None else f"{f.minimum:g}"
             high = "" if f.maximum is None else f"{f.maximum:g}"
             values = f"{low}..{high}"
-        out.append(f"| `{f.id}` | {f.type} | {f.label.nl} | {f.vraag.nl if f.vraag else ''} | "
-                   f"{values} | {f.gebruikelijke_bron or ''} |")
+        out.append(f"| `{f.id}` | {f.type} | {f.label.nl} | {f.question.nl if f.question else ''} | "
+                   f"{values} | {f.usual_source or ''} |")
     for reg in rules.registers.values():
         out += ["", f"## Register: {reg.label.nl} (`{reg.id}`)", "",
                 "| item | aliassen | voortzetting van | statussen |", "|---|---|---|---|"]
         for item in reg.items:
-            st = "; ".join(f"{s.status} vanaf {s.vanaf} ({s.bron.cite()})" for s in item.statussen)
-            out.append(f"| {item.label.nl} (`{item.id}`) | {', '.join(item.aliassen)} | "
-                       f"{item.voortzetting_van or ''} | {st} |")
+            st = "; ".join(f"{s.status} vanaf {s.valid_from} ({s.source.cite()})" for s in item.statuses)
+            out.append(f"| {item.label.nl} (`{item.id}`) | {', '.join(item.aliases)} | "
+                       f"{item.continues or ''} | {st} |")
     return "\n".join(out) + "\n"
 
 
 def generate(rules: RuleSet) -> dict[str, str]:
     m = rules.manifest
-    index = [HEADER + f"# Modelreferentie: {m.label.nl} (`{m.model}` {m.versie})", ""]
-    if m.reconstructie:
-        index += [f"> **Reconstructie.** {m.reconstructie.nl}", ""]
+    index = [HEADER + f"# Modelreferentie: {m.label.nl} (`{m.model}` {m.version})", ""]
+    if m.reconstruction:
+        index += [f"> **Reconstructie.** {m.reconstruction.nl}", ""]
     index += ["| fenomeen | indicatoren | niveaus |", "|---|---|---|"]
     pages: dict[str, str] = {}
     for ph in sorted(rules.phenomena.values(), key=lambda p: p.id):
         pages[f"fenomeen-{ph.id}.md"] = _phenomenon_page(rules, ph.id)
         index.append(f"| [{ph.label.nl}](fenomeen-{ph.id}.md) | {len(rules.indicators_of(ph.id))} "
-                     f"| {', '.join(lv.id for lv in ph.niveaus)} |")
+                     f"| {', '.join(lv.id for lv in ph.levels)} |")
     index += ["", f"- [Interventiecatalogus](interventies.md) ({len(rules.interventions)} "
               "instrumenten)", f"- [Feitenvocabulaire en registers](feiten.md) "
               f"({len(rules.facts)} feiten)", ""]

@@ -51,7 +51,7 @@ def profile_schema(rules: RuleSet | None = None) -> dict[str, Any]:
                 value_schema["maximum"] = fact.maximum
         value = {"anyOf": [value_schema, {"const": "onbekend"}]}
         props[fact.id] = {
-            "description": fact.label.nl + (f" ({fact.vraag.nl})" if fact.vraag else ""),
+            "description": fact.label.nl + (f" ({fact.question.nl})" if fact.question else ""),
             "anyOf": [
                 value,
                 {"type": "object", "additionalProperties": False,

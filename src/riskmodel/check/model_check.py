@@ -42,30 +42,30 @@ def boundary_dates(rules: RuleSet, today: dt.date) -> list[dt.date]:
 
     conditions = []
     for ind in rules.indicators.values():
-        add(ind.geldig_vanaf, ind.geldig_tot)
-        conditions.append(ind.als)
+        add(ind.valid_from, ind.valid_to)
+        conditions.append(ind.condition)
     for ph in rules.phenomena.values():
-        if ph.poort:
-            conditions.append(ph.poort.als)
+        if ph.definition:
+            conditions.append(ph.definition.condition)
     for iv in rules.interventions.values():
-        add(iv.geldig_vanaf, iv.geldig_tot)
-        for b in iv.grondslag:
-            add(b.geldig_vanaf, b.geldig_tot)
-        conditions.append(iv.voorstellen_als)
-        for g in iv.poorten:
-            add(g.geldig_vanaf, g.geldig_tot)
-            conditions.append(g.als)
-        for f in iv.afwegingen:
-            add(f.geldig_vanaf, f.geldig_tot)
-            conditions.append(f.als)
+        add(iv.valid_from, iv.valid_to)
+        for b in iv.legal_basis:
+            add(b.valid_from, b.valid_to)
+        conditions.append(iv.trigger)
+        for g in iv.legal_gates:
+            add(g.valid_from, g.valid_to)
+            conditions.append(g.condition)
+        for f in iv.flags:
+            add(f.valid_from, f.valid_to)
+            conditions.append(f.condition)
     for cond in conditions:
         for node in walk(cond):
             if isinstance(node, Dated):
-                add(node.geldig.vanaf, node.geldig.tot)
+                add(node.period.start, node.period.end)
     for reg in rules.registers.values():
         for item in reg.items:
-            for st in item.statussen:
-                add(st.vanaf, st.tot)
+            for st in item.statuses:
+                add(st.valid_from, st.valid_to)
     return sorted(d for d in days if dt.date(1900, 1, 1) <= d <= dt.date(2200, 1, 1))
 
 
@@ -83,26 +83,26 @@ def check_model(rules: RuleSet, today: dt.date | None = None) -> CheckReport:
                  "profielen beschrijven situaties, geen personen", severity="error")
     used: set[str] = set()
     for ind in rules.indicators.values():
-        used |= {n.feit for n in walk(ind.als) if isinstance(n, FactTest)}
+        used |= {n.fact for n in walk(ind.condition) if isinstance(n, FactTest)}
     for ph in rules.phenomena.values():
-        if ph.poort:
-            used |= {n.feit for n in walk(ph.poort.als) if isinstance(n, FactTest)}
+        if ph.definition:
+            used |= {n.fact for n in walk(ph.definition.condition) if isinstance(n, FactTest)}
         if not rules.indicators_of(ph.id):
             warn("fenomenen", ph.id, f"fenomeen '{ph.id}' heeft geen indicatoren")
-        top = ph.niveaus[-1].drempel
-        total = sum(i.punten for i in rules.indicators_of(ph.id))
-        reachable = {o.minimaal_niveau for o in ph.ophogingen}
-        if total < top and ph.niveaus[-1].id not in reachable:
-            warn("fenomenen", ph.id, f"hoogste niveau '{ph.niveaus[-1].id}' (drempel {top}) is "
+        top = ph.levels[-1].threshold
+        total = sum(i.points for i in rules.indicators_of(ph.id))
+        reachable = {o.min_level for o in ph.overrides}
+        if total < top and ph.levels[-1].id not in reachable:
+            warn("fenomenen", ph.id, f"hoogste niveau '{ph.levels[-1].id}' (drempel {top}) is "
                  f"onbereikbaar: alle indicatoren samen geven {total} punten")
     for iv in rules.interventions.values():
-        conds = [iv.voorstellen_als, *(g.als for g in iv.poorten), *(f.als for f in iv.afwegingen)]
+        conds = [iv.trigger, *(g.condition for g in iv.legal_gates), *(f.condition for f in iv.flags)]
         for c in conds:
-            used |= {n.feit for n in walk(c) if isinstance(n, FactTest)}
-        for b in iv.grondslag:
-            if not b.geverifieerd:
+            used |= {n.fact for n in walk(c) if isinstance(n, FactTest)}
+        for b in iv.legal_basis:
+            if not b.verified:
                 warn("interventies", iv.id, f"grondslag '{b.cite()}' is niet geverifieerd"
-                     + (f": {b.opmerking}" if b.opmerking else ""))
+                     + (f": {b.remark}" if b.remark else ""))
     for fact_id in sorted(set(rules.facts) - used):
         warn("feiten", fact_id, f"feit '{fact_id}' wordt door geen enkele regel gebruikt")
 

@@ -46,51 +46,51 @@ class _Checker:
             ids = {item.id for item in reg.items}
             seen: dict[str, str] = {}
             for i, item in enumerate(reg.items):
-                for name in (item.id, *item.aliassen):
+                for name in (item.id, *item.aliases):
                     if name in seen and seen[name] != item.id:
                         self.at("registers", reg.id, ("items", i),
                                 f"naam '{name}' hoort al bij '{seen[name]}'")
                     seen[name] = item.id
-                if item.voortzetting_van and item.voortzetting_van not in ids:
+                if item.continues and item.continues not in ids:
                     self.at("registers", reg.id, ("items", i, "voortzetting_van"),
-                            f"onbekend item '{item.voortzetting_van}'",
-                            suggestion=did_you_mean(item.voortzetting_van, ids))
-                for j, st in enumerate(item.statussen):
-                    if st.status not in reg.statussen:
+                            f"onbekend item '{item.continues}'",
+                            suggestion=did_you_mean(item.continues, ids))
+                for j, st in enumerate(item.statuses):
+                    if st.status not in reg.statuses:
                         self.at("registers", reg.id, ("items", i, "statussen", j, "status"),
                                 f"status '{st.status}' staat niet in statussen van het register",
-                                expected=", ".join(reg.statussen),
-                                suggestion=did_you_mean(st.status, reg.statussen))
+                                expected=", ".join(reg.statuses),
+                                suggestion=did_you_mean(st.status, reg.statuses))
         for ph in rs.phenomena.values():
-            if ph.poort:
-                self.condition("fenomenen", ph.id, ("poort", "als"), ph.poort.als, facts_only=True)
-            for k, ov in enumerate(ph.ophogingen):
+            if ph.definition:
+                self.condition("fenomenen", ph.id, ("poort", "als"), ph.definition.condition, facts_only=True)
+            for k, ov in enumerate(ph.overrides):
                 ind = rs.indicators.get(ov.indicator)
                 if ind is None:
                     self.at("fenomenen", ph.id, ("ophogingen", k, "indicator"),
                             f"onbekende indicator '{ov.indicator}'",
                             suggestion=did_you_mean(ov.indicator, rs.indicators))
-                elif ind.fenomeen != ph.id:
+                elif ind.phenomenon != ph.id:
                     self.at("fenomenen", ph.id, ("ophogingen", k, "indicator"),
-                            f"indicator '{ov.indicator}' hoort bij fenomeen '{ind.fenomeen}'")
+                            f"indicator '{ov.indicator}' hoort bij fenomeen '{ind.phenomenon}'")
         for ind in rs.indicators.values():
-            if ind.fenomeen not in rs.phenomena:
+            if ind.phenomenon not in rs.phenomena:
                 self.at("indicatoren", ind.id, ("fenomeen",),
-                        f"onbekend fenomeen '{ind.fenomeen}'",
-                        suggestion=did_you_mean(ind.fenomeen, rs.phenomena))
-            self.condition("indicatoren", ind.id, ("als",), ind.als, facts_only=True)
+                        f"onbekend fenomeen '{ind.phenomenon}'",
+                        suggestion=did_you_mean(ind.phenomenon, rs.phenomena))
+            self.condition("indicatoren", ind.id, ("als",), ind.condition, facts_only=True)
         for iv in rs.interventions.values():
-            for k, ph_id in enumerate(iv.fenomenen):
+            for k, ph_id in enumerate(iv.phenomena):
                 if ph_id not in rs.phenomena:
                     self.at("interventies", iv.id, ("fenomenen", k),
                             f"onbekend fenomeen '{ph_id}'",
                             suggestion=did_you_mean(ph_id, rs.phenomena))
-            self.condition("interventies", iv.id, ("voorstellen_als",), iv.voorstellen_als)
-            for k, gate in enumerate(iv.poorten):
-                self.condition("interventies", iv.id, ("poorten", k, "als"), gate.als)
-            for k, flag in enumerate(iv.afwegingen):
-                self.condition("interventies", iv.id, ("afwegingen", k, "als"), flag.als)
-            gate_ids = [g.id for g in iv.poorten] + [f.id for f in iv.afwegingen]
+            self.condition("interventies", iv.id, ("voorstellen_als",), iv.trigger)
+            for k, gate in enumerate(iv.legal_gates):
+                self.condition("interventies", iv.id, ("poorten", k, "als"), gate.condition)
+            for k, flag in enumerate(iv.flags):
+                self.condition("interventies", iv.id, ("afwegingen", k, "als"), flag.condition)
+            gate_ids = [g.id for g in iv.legal_gates] + [f.id for f in iv.flags]
             if len(set(gate_ids)) != len(gate_ids):
                 self.at("interventies", iv.id, (), "dubbel id bij poorten/afwegingen")
         return self.out
@@ -113,26 +113,26 @@ class _Checker:
                     self.at(section, item_id, loc,
                             "hier mogen alleen feiten getoetst worden, geen niveaus")
                     continue
-                ph = rs.phenomena.get(node.niveau)
+                ph = rs.phenomena.get(node.phenomenon)
                 if ph is None:
                     self.at(section, item_id, (*loc, "niveau"),
-                            f"onbekend fenomeen '{node.niveau}'",
-                            suggestion=did_you_mean(node.niveau, rs.phenomena))
-                elif node.minimaal not in {lv.id for lv in ph.niveaus}:
-                    levels = [lv.id for lv in ph.niveaus]
+                            f"onbekend fenomeen '{node.phenomenon}'",
+                            suggestion=did_you_mean(node.phenomenon, rs.phenomena))
+                elif node.at_least not in {lv.id for lv in ph.levels}:
+                    levels = [lv.id for lv in ph.levels]
                     self.at(section, item_id, (*loc, "minimaal"),
-                            f"fenomeen '{ph.id}' heeft geen niveau '{node.minimaal}'",
+                            f"fenomeen '{ph.id}' heeft geen niveau '{node.at_least}'",
                             expected=", ".join(levels),
-                            suggestion=did_you_mean(node.minimaal, levels))
+                            suggestion=did_you_mean(node.at_least, levels))
             elif isinstance(node, FactTest):
                 self.fact_test(section, item_id, loc, node)
 
     def fact_test(self, section: str, item_id: str, loc: Loc, node: FactTest) -> None:
         rs = self.rs
-        fact = rs.facts.get(node.feit)
+        fact = rs.facts.get(node.fact)
         if fact is None:
-            self.at(section, item_id, (*loc, "feit"), f"onbekend feit '{node.feit}'",
-                    suggestion=did_you_mean(node.feit, rs.facts))
+            self.at(section, item_id, (*loc, "feit"), f"onbekend feit '{node.fact}'",
+                    suggestion=did_you_mean(node.fact, rs.facts))
             return
         op = node.operator
         if op not in ALLOWED_OPERATORS[fact.type]:
@@ -152,11 +152,11 @@ class _Checker:
                 self.at(section, item_id, (*loc, op, "register"),
                         f"onbekend register '{q.register_id}'",
                         suggestion=did_you_mean(q.register_id, rs.registers))
-            elif q.status not in reg.statussen:
+            elif q.status not in reg.statuses:
                 self.at(section, item_id, (*loc, op, "status"),
                         f"register '{reg.id}' kent geen status '{q.status}'",
-                        expected=", ".join(reg.statussen),
-                        suggestion=did_you_mean(q.status, reg.statussen))
+                        expected=", ".join(reg.statuses),
+                        suggestion=did_you_mean(q.status, reg.statuses))
             elif fact.register_id != reg.id:
                 self.at(section, item_id, (*loc, op),
                         f"feit '{fact.id}' verwijst niet naar register '{reg.id}'")

@@ -52,11 +52,11 @@ def register_members(
     direct: dict[str, int] = {}  # 2 certain, 1 possible, 0 not
     for item in register.items:
         best = 0
-        for s in item.statussen:
-            if s.status != status or day < s.vanaf or (s.tot is not None and day > s.tot):
+        for s in item.statuses:
+            if s.status != status or day < s.valid_from or (s.valid_to is not None and day > s.valid_to):
                 continue
-            sure = s.zeker_vanaf is None or (
-                isinstance(s.zeker_vanaf, dt.date) and day >= s.zeker_vanaf
+            sure = s.certain_from is None or (
+                isinstance(s.certain_from, dt.date) and day >= s.certain_from
             )
             best = max(best, 2 if sure else 1)
         direct[item.id] = best
@@ -70,7 +70,7 @@ def register_members(
         while cur is not None and cur not in seen:
             seen.add(cur)
             best = max(best, direct.get(cur, 0))
-            cur = by_id[cur].voortzetting_van if cur in by_id else None
+            cur = by_id[cur].continues if cur in by_id else None
         if best == 2:
             certain.add(item.id)
         if best >= 1:
@@ -80,7 +80,7 @@ def register_members(
 
 def intervention_available(iv: Intervention, day: dt.date) -> bool:
     """In force on the peildatum: the instrument itself and at least one legal basis."""
-    return iv.valid_on(day) and any(b.valid_on(day) for b in iv.grondslag)
+    return iv.valid_on(day) and any(b.valid_on(day) for b in iv.legal_basis)
 
 
 class Compiler:
@@ -96,22 +96,22 @@ class Compiler:
             if not ind.valid_on(day):
                 continue
             model.indicators[ind.id] = CompiledIndicator(
-                id=ind.id, phenomenon=ind.fenomeen, points=ind.punten,
-                condition=self.node(ind.als),
+                id=ind.id, phenomenon=ind.phenomenon, points=ind.points,
+                condition=self.node(ind.condition),
             )
         for ph in rs.phenomena.values():
             levels = tuple(
-                CompiledLevel(id=lv.id, rank=i, threshold=lv.drempel)
-                for i, lv in enumerate(ph.niveaus)
+                CompiledLevel(id=lv.id, rank=i, threshold=lv.threshold)
+                for i, lv in enumerate(ph.levels)
             )
             overrides = tuple(
-                CompiledOverride(indicator=o.indicator, rank=ph.rank(o.minimaal_niveau))
-                for o in ph.ophogingen
+                CompiledOverride(indicator=o.indicator, rank=ph.rank(o.min_level))
+                for o in ph.overrides
                 if o.indicator in model.indicators
             )
             model.phenomena[ph.id] = CompiledPhenomenon(
                 id=ph.id,
-                gate=self.node(ph.poort.als) if ph.poort else TRUE,
+                gate=self.node(ph.definition.condition) if ph.definition else TRUE,
                 levels=levels,
                 overrides=overrides,
                 indicators=tuple(sorted(i for i, c in model.indicators.items()
@@ -122,35 +122,35 @@ class Compiler:
                 id=iv.id,
                 ladder=iv.ladder,
                 available=intervention_available(iv, day),
-                trigger=self.node(iv.voorstellen_als),
-                gates=tuple(CompiledCheck(g.id, self.node(g.als))
-                            for g in iv.poorten if g.valid_on(day)),
-                flags=tuple(CompiledCheck(f.id, self.node(f.als))
-                            for f in iv.afwegingen if f.valid_on(day)),
+                trigger=self.node(iv.trigger),
+                gates=tuple(CompiledCheck(g.id, self.node(g.condition))
+                            for g in iv.legal_gates if g.valid_on(day)),
+                flags=tuple(CompiledCheck(f.id, self.node(f.condition))
+                            for f in iv.flags if f.valid_on(day)),
             )
         return model
 
     def node(self, cond: ConditionNode) -> Node:
         if isinstance(cond, AllOf):
-            return mk_and([self.node(c) for c in cond.alle])
+            return mk_and([self.node(c) for c in cond.all_of])
         if isinstance(cond, AnyOf):
-            return mk_or([self.node(c) for c in cond.een_van])
+            return mk_or([self.node(c) for c in cond.any_of])
         if isinstance(cond, NotOf):
-            return mk_not(self.node(cond.niet))
+            return mk_not(self.node(cond.negated))
         if isinstance(cond, Dated):
-            p = cond.geldig
-            if (p.vanaf and self.day < p.vanaf) or (p.tot and self.day > p.tot):
+            p = cond.period
+            if (p.start and self.day < p.start) or (p.end and self.day > p.end):
                 return FALSE
-            return self.node(cond.als)
+            return self.node(cond.condition)
         if isinstance(cond, IndicatorTest):
             return IndRef(cond.indicator) if cond.indicator in self.valid_indicators else FALSE
         if isinstance(cond, LevelTest):
-            ph = self.rules.phenomena[cond.niveau]
-            return LevelRef(cond.niveau, ph.rank(cond.minimaal), cond.minimaal)
+            ph = self.rules.phenomena[cond.phenomenon]
+            return LevelRef(cond.phenomenon, ph.rank(cond.at_least), cond.at_least)
         return self.fact_test(cond)
 
     def fact_test(self, t: FactTest) -> Node:
-        fact = self.rules.facts[t.feit]
+        fact = self.rules.facts[t.fact]
         op, val = t.operator, t.operand
         attr = fact_attr(fact.id)
         if op == "bekend":

@@ -41,17 +41,17 @@ def encode_scalar(fact: Fact, value: Any) -> int | str:
 def encode_profile(profile: Profile, rules: RuleSet) -> dict[str, int | str]:
     """Known facts only: an unknown fact is an absent attribute, never a default."""
     env: dict[str, int | str] = {}
-    for key, entry in profile.feiten.items():
+    for key, entry in profile.facts.items():
         if not entry.known:
             continue
         fact = rules.facts[key]
         if fact.type == "enum_list":
-            present = set(entry.waarde)
+            present = set(entry.value)
             for v in fact.value_ids():
                 env[list_attr(key, v)] = 1 if v in present else 0
         else:
-            env[fact_attr(key)] = encode_scalar(fact, entry.waarde)
+            env[fact_attr(key)] = encode_scalar(fact, entry.value)
             if fact.type == "date":
-                assert isinstance(entry.waarde, dt.date)
-                env[age_attr(key)] = profile.peildatum.toordinal() - entry.waarde.toordinal()
+                assert isinstance(entry.value, dt.date)
+                env[age_attr(key)] = profile.peildatum.toordinal() - entry.value.toordinal()
     return env

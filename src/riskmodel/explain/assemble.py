@@ -112,20 +112,20 @@ class Assembler:
 
     def missing(self, facts: set[str]) -> list[MissingFact]:
         return [
-            MissingFact(fact=f, label=self.rules.facts[f].label, question=self.rules.facts[f].vraag)
+            MissingFact(fact=f, label=self.rules.facts[f].label, question=self.rules.facts[f].question)
             for f in sorted(facts)
         ]
 
     def evidence(self, node: Node) -> list[Evidence]:
         out = []
         for fid in sorted(facts_in(node)):
-            entry = self.profile.feiten.get(fid)
+            entry = self.profile.facts.get(fid)
             if entry is None or not entry.known:
                 continue
-            out.append(Evidence(fact=fid, label=self.rules.facts[fid].label, value=entry.waarde,
-                                value_label=self.value_label(fid, entry.waarde),
-                                source=entry.bron, source_detail=entry.bron_detail,
-                                observed=entry.datum))
+            out.append(Evidence(fact=fid, label=self.rules.facts[fid].label, value=entry.value,
+                                value_label=self.value_label(fid, entry.value),
+                                source=entry.source, source_detail=entry.source_detail,
+                                observed=entry.observed))
         return out
 
     def value_label(self, fact_id: str, value: object) -> Label | None:
@@ -135,7 +135,7 @@ class Assembler:
         if fact.register_id:
             labels = {i.id: i.label for i in self.rules.registers[fact.register_id].items}
         else:
-            labels = {v.id: v.label for v in fact.waarden or [] if v.label}
+            labels = {v.id: v.label for v in fact.allowed_values or [] if v.label}
         values = value if isinstance(value, list) else [value]
         if not labels or not values or not all(isinstance(v, str) and v in labels for v in values):
             return None
@@ -154,12 +154,12 @@ class Assembler:
                 status=_IND_STATUS[status], points=ci.points,
                 evidence=self.evidence(ci.condition),
                 missing_facts=self.missing(self.undecided_facts(ci.condition, None)),
-                sources=[s.cite() for s in meta.bron],
+                sources=[s.cite() for s in meta.sources],
             ))
         return out
 
     def level(self, meta: Phenomenon, rank: int) -> LevelOut:
-        lv = meta.niveaus[rank]
+        lv = meta.levels[rank]
         return LevelOut(id=lv.id, rank=rank, label=lv.label)
 
     def phenomena(self) -> list[PhenomenonResult]:
@@ -171,25 +171,25 @@ class Assembler:
             certain, possible = self.ev.derived.levels[ph_id]
             cs, ps = score_range(ph, self.compiled, self.ev.phase1)
             overrides = []
-            for ov_meta in meta.ophogingen:
+            for ov_meta in meta.overrides:
                 if ov_meta.indicator not in self.compiled.indicators or gate is Tri.FALSE:
                     continue
                 st = self.ev.phase1[("ind", ov_meta.indicator)]
                 if st is Tri.FALSE:
                     continue
                 overrides.append(AppliedOverride(
-                    indicator=ov_meta.indicator, level=ov_meta.minimaal_niveau,
-                    certain=(st is Tri.TRUE and gate is Tri.TRUE), reason=ov_meta.reden))
+                    indicator=ov_meta.indicator, level=ov_meta.min_level,
+                    certain=(st is Tri.TRUE and gate is Tri.TRUE), reason=ov_meta.reason))
             missing = self.phenomenon_missing(ph_id) if possible > certain or \
                 gate is Tri.UNKNOWN else set()
             out.append(PhenomenonResult(
                 id=ph_id, label=meta.label, gate=_GATE_STATUS[gate],
-                gate_label=meta.poort.label if meta.poort else None,
+                gate_label=meta.definition.label if meta.definition else None,
                 gate_evidence=self.evidence(ph.gate),
                 score=ScoreRange(certain=cs, possible=ps),
                 level=self.level(meta, certain), possible_level=self.level(meta, possible),
                 overrides=overrides, missing_facts=self.missing(missing),
-                reconstruction=meta.reconstructie,
+                reconstruction=meta.reconstruction,
             ))
         return out
 
@@ -209,7 +209,7 @@ class Assembler:
             if not ci.available:
                 status = "niet_beschikbaar"
             else:
-                gate_meta = {g.id: g for g in meta.poorten}
+                gate_meta = {g.id: g for g in meta.legal_gates}
                 for cg in ci.gates:
                     g = gate_meta[cg.id]
                     st = self.ev.phase2[("igate", ci.id, cg.id)]
@@ -217,10 +217,10 @@ class Assembler:
                     missing |= gm
                     gates.append(GateResult(
                         id=cg.id, label=g.label, status=_GATE_STATUS[st],
-                        reason=g.reden_niet_voldaan if st is not Tri.TRUE else None,
-                        citations=[s.cite() for s in g.bron],
+                        reason=g.reason_not_met if st is not Tri.TRUE else None,
+                        citations=[s.cite() for s in g.sources],
                         evidence=self.evidence(cg.condition), missing_facts=self.missing(gm)))
-                flag_meta = {f.id: f for f in meta.afwegingen}
+                flag_meta = {f.id: f for f in meta.flags}
                 for cf in ci.flags:
                     st = self.ev.phase2[("flag", ci.id, cf.id)]
                     if st is Tri.FALSE:
@@ -229,7 +229,7 @@ class Assembler:
                     flags.append(FlagResult(
                         id=cf.id, label=flag_meta[cf.id].label,
                         status="aanwezig" if st is Tri.TRUE else "onbepaald",
-                        citations=[s.cite() for s in flag_meta[cf.id].bron],
+                        citations=[s.cite() for s in flag_meta[cf.id].sources],
                         evidence=self.evidence(cf.condition), missing_facts=self.missing(fm)))
                 if any(g.status == "niet_voldaan" for g in gates):
                     status = "juridisch_niet_mogelijk"
@@ -239,21 +239,21 @@ class Assembler:
                     status = "te_overwegen"
                 else:
                     status = "aanbevolen"
-            bases = [b for b in meta.grondslag if b.valid_on(self.day)] or list(meta.grondslag)
+            bases = [b for b in meta.legal_basis if b.valid_on(self.day)] or list(meta.legal_basis)
             lower = [r.id for r in listed
                      if r.ladder < ci.ladder and r.status in ("aanbevolen", "te_overwegen")]
             listed.append(InterventionResult(
                 id=ci.id, label=meta.label, status=status,
                 trigger="ja" if trigger is Tri.TRUE else "mogelijk", ladder=ci.ladder,
-                authority=list(meta.bevoegd_gezag),
+                authority=list(meta.authority),
                 legal_basis=[LegalBasisOut(
-                    citation=b.cite(), kind=b.soort, in_force_from=b.geldig_vanaf,
-                    in_force_to=b.geldig_tot, url=b.url, verified=b.geverifieerd,
-                    note=b.opmerking) for b in bases],
+                    citation=b.cite(), kind=b.kind, in_force_from=b.valid_from,
+                    in_force_to=b.valid_to, url=b.url, verified=b.verified,
+                    note=b.remark) for b in bases],
                 gates=gates, flags=flags,
                 missing_facts=self.missing(missing) if status == "onvoldoende_gegevens" else [],
-                subsidiarity=meta.subsidiariteit,
-                unavailable_reason=(meta.niet_beschikbaar_reden or _default_unavailable(self.day))
+                subsidiarity=meta.subsidiarity,
+                unavailable_reason=(meta.unavailable_reason or _default_unavailable(self.day))
                 if status == "niet_beschikbaar" else None,
                 lower_rungs=lower,
             ))
@@ -308,11 +308,11 @@ class Assembler:
         phenomena = self.phenomena()
         interventions = self.interventions()
         receipt = Receipt(
-            model=self.rules.manifest.model, model_version=self.rules.manifest.versie,
+            model=self.rules.manifest.model, model_version=self.rules.manifest.version,
             rules_sha256=self.rules.sha256, rule_files=dict(sorted(self.rules.file_hashes.items())),
             engine=self.evaluator.name, engine_version=self.evaluator.version(),
             riskmodel_version=__version__, peildatum=self.day, profile_id=self.profile.id,
-            profile_kind=self.profile.soort, municipality=self.profile.gemeente,
+            profile_kind=self.profile.kind, municipality=self.profile.municipality,
             profile_sha256=profile_sha256(self.profile),
         )
         return Assessment(receipt=receipt, indicators=indicators, phenomena=phenomena,

@@ -14,6 +14,9 @@ from riskmodel.source import SourceDoc
 
 
 def _short(value: Any) -> str:
+    if isinstance(value, list):
+        value = [v.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+                 if isinstance(v, BaseModel) else v for v in value]
     text = repr(value.model_dump(mode="json", by_alias=True, exclude_defaults=True)
                 if isinstance(value, BaseModel) else value)
     return text if len(text) <= 80 else text[:77] + "..."
@@ -32,10 +35,11 @@ def diff_models(base: RuleSet, overlay: RuleSet) -> list[str]:
             a, b = old[item_id], new[item_id]
             if a == b:
                 continue
-            for field in type(a).model_fields:
+            for field, info in type(a).model_fields.items():
                 va, vb = getattr(a, field), getattr(b, field)
                 if va != vb:
-                    lines.append(f"~ {section}.{item_id}.{field}: {_short(va)} -> {_short(vb)}")
+                    key = info.alias or field
+                    lines.append(f"~ {section}.{item_id}.{key}: {_short(va)} -> {_short(vb)}")
     return lines
 
 
@@ -46,7 +50,7 @@ def start_from_base(ruleset: RuleSet, base: RuleSet, manifest_doc: SourceDoc,
     for name, digest in base.file_hashes.items():
         ruleset.file_hashes[f"basis/{name}"] = digest
     for section, attr in SECTIONS.items():
-        drop = set(ruleset.manifest.verwijderen.get(section, []))  # type: ignore[call-overload]
+        drop = set(ruleset.manifest.remove.get(section, []))  # type: ignore[call-overload]
         base_items: dict[str, object] = getattr(base, attr)
         for missing in sorted(drop - set(base_items)):
             diags.add(manifest_doc.diagnostic(("verwijderen", section),
@@ -65,7 +69,7 @@ def merge_file(ruleset: RuleSet, content: RuleFile, doc: SourceDoc, diags: Diagn
     """Add a file's items; in an overlay, an item with a base item's id replaces it (once)."""
     for section, attr in SECTIONS.items():
         target: dict[str, object] = getattr(ruleset, attr)
-        for i, item in enumerate(getattr(content, section)):
+        for i, item in enumerate(getattr(content, attr)):
             item_id = item.id
             if (section, item_id) in base_keys:
                 base_keys.discard((section, item_id))

@@ -39,17 +39,17 @@ def build_profile(doc: SourceDoc, rules: RuleSet, base: tuple[str | int, ...] = 
     except ValidationError as exc:
         raise ProfileError(from_validation_error(exc, doc, Profile, base)) from None
     normalised: dict[str, FactEntry] = {}
-    for key, entry in profile.feiten.items():
+    for key, entry in profile.facts.items():
         loc = (*base, "feiten", key)
-        value, problems = normalise_fact(rules, key, entry.waarde, doc, loc)
+        value, problems = normalise_fact(rules, key, entry.value, doc, loc)
         diags.extend(problems)
-        if entry.datum and entry.datum > profile.peildatum:
+        if entry.observed and entry.observed > profile.peildatum:
             diags.add(doc.diagnostic((*loc, "datum"),
-                                     f"waarneming op {entry.datum} ligt na de peildatum "
+                                     f"waarneming op {entry.observed} ligt na de peildatum "
                                      f"{profile.peildatum}", expected="datum op of voor de peildatum"))
-        normalised[key] = entry.model_copy(update={"waarde": value})
+        normalised[key] = entry.model_copy(update={"value": value})
     diags.raise_if_any(ProfileError)
-    return profile.model_copy(update={"feiten": dict(sorted(normalised.items()))})
+    return profile.model_copy(update={"facts": dict(sorted(normalised.items()))})
 
 
 def normalise_fact(

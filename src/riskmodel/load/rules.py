@@ -54,14 +54,14 @@ def read_model(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ())
         file_hashes={MANIFEST_NAME: hashlib.sha256(manifest_doc.raw).hexdigest()},
     )
     base_keys: set[tuple[str, str]] = set()
-    if manifest.basis is not None:
-        base = _read_base(base_dir / manifest.basis, manifest_doc,
+    if manifest.base is not None:
+        base = _read_base(base_dir / manifest.base, manifest_doc,
                           (*_chain, base_dir.resolve()), diags)
         if base is not None:
             base_keys = start_from_base(ruleset, base, manifest_doc, diags)
         diags.raise_if_any(RuleError)
     seen_files: set[str] = set()
-    for i, rel in enumerate(manifest.bestanden):
+    for i, rel in enumerate(manifest.files):
         if rel in seen_files:
             diags.add(manifest_doc.diagnostic(("bestanden", i), f"bestand '{rel}' staat er dubbel"))
             continue

@@ -30,45 +30,45 @@ class Label(Strict):
 class Source(Strict):
     """Where a rule, weight or value comes from. At least one way to find it again."""
 
-    titel: str | None = None
+    title: str | None = Field(default=None, alias="titel")
     url: str | None = None
     ecli: Annotated[str, Field(pattern=r"^ECLI:[A-Z]{2}:[A-Za-z0-9]+:\d{4}:[A-Za-z0-9.]+$")] | None = (
         None
     )
-    toelichting: str | None = None
+    note: str | None = Field(default=None, alias="toelichting")
     #: false when nobody has read the ruling or text itself; every output then says so
-    geverifieerd: bool = True
-    opmerking: str | None = None
+    verified: bool = Field(default=True, alias="geverifieerd")
+    remark: str | None = Field(default=None, alias="opmerking")
 
     @model_validator(mode="after")
     def _has_reference(self) -> Source:
-        if not (self.titel or self.url or self.ecli):
+        if not (self.title or self.url or self.ecli):
             raise ValueError("een bron heeft minstens 'titel', 'url' of 'ecli'")
         return self
 
     def cite(self) -> str:
-        parts = [p for p in (self.titel, self.ecli, self.url) if p]
+        parts = [p for p in (self.title, self.ecli, self.url) if p]
         return ", ".join(parts)
 
 
 class Validity(Strict):
     """Inclusive validity period; open ends mean 'always' on that side."""
 
-    geldig_vanaf: dt.date | None = None
-    geldig_tot: dt.date | None = None
+    valid_from: dt.date | None = Field(default=None, alias="geldig_vanaf")
+    valid_to: dt.date | None = Field(default=None, alias="geldig_tot")
 
     @model_validator(mode="after")
     def _ordered(self) -> Validity:
-        if self.geldig_vanaf and self.geldig_tot and self.geldig_tot < self.geldig_vanaf:
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValueError(
-                f"geldig_tot ({self.geldig_tot}) ligt voor geldig_vanaf ({self.geldig_vanaf})"
+                f"geldig_tot ({self.valid_to}) ligt voor geldig_vanaf ({self.valid_from})"
             )
         return self
 
     def valid_on(self, day: dt.date) -> bool:
-        if self.geldig_vanaf and day < self.geldig_vanaf:
+        if self.valid_from and day < self.valid_from:
             return False
-        return not (self.geldig_tot and day > self.geldig_tot)
+        return not (self.valid_to and day > self.valid_to)
 
 
 def period_text(vanaf: dt.date | None, tot: dt.date | None) -> str:

@@ -41,7 +41,7 @@ class RegisterQuery(Strict):
 
 
 class FactTest(Strict):
-    feit: Ident
+    fact: Ident = Field(alias="feit")
     is_: Scalar | None = Field(default=None, alias="is")
     is_niet: Scalar | None = None
     in_: list[Scalar] | None = Field(default=None, alias="in", min_length=1)
@@ -104,38 +104,38 @@ class IndicatorTest(Strict):
 class LevelTest(Strict):
     """True when the phenomenon's level is at least the given level."""
 
-    niveau: Ident
-    minimaal: LevelIdent
+    phenomenon: Ident = Field(alias="niveau")
+    at_least: LevelIdent = Field(alias="minimaal")
 
 
 class Period(Strict):
-    vanaf: dt.date | None = None
-    tot: dt.date | None = None
+    start: dt.date | None = Field(default=None, alias="vanaf")
+    end: dt.date | None = Field(default=None, alias="tot")
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
-        if self.vanaf and self.tot and self.tot < self.vanaf:
-            raise ValueError(f"tot ({self.tot}) ligt voor vanaf ({self.vanaf})")
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"tot ({self.end}) ligt voor vanaf ({self.start})")
         return self
 
 
 class AllOf(Strict):
-    alle: list[Condition] = Field(min_length=1)
+    all_of: list[Condition] = Field(alias="alle", min_length=1)
 
 
 class AnyOf(Strict):
-    een_van: list[Condition] = Field(min_length=1)
+    any_of: list[Condition] = Field(alias="een_van", min_length=1)
 
 
 class NotOf(Strict):
-    niet: Condition
+    negated: Condition = Field(alias="niet")
 
 
 class Dated(Strict):
     """A branch that only exists in a period: how a legal ground enters or leaves the law."""
 
-    geldig: Period
-    als: Condition
+    period: Period = Field(alias="geldig")
+    condition: Condition = Field(alias="als")
 
 
 CONDITION_KEYS = ("alle", "een_van", "niet", "geldig", "feit", "indicator", "niveau")
@@ -180,15 +180,15 @@ def walk(cond: ConditionNode) -> list[ConditionNode]:
     """All nodes, parents first: used by reference checks and docs."""
     out: list[ConditionNode] = [cond]
     if isinstance(cond, AllOf):
-        for c in cond.alle:
+        for c in cond.all_of:
             out.extend(walk(c))
     elif isinstance(cond, AnyOf):
-        for c in cond.een_van:
+        for c in cond.any_of:
             out.extend(walk(c))
     elif isinstance(cond, NotOf):
-        out.extend(walk(cond.niet))
+        out.extend(walk(cond.negated))
     elif isinstance(cond, Dated):
-        out.extend(walk(cond.als))
+        out.extend(walk(cond.condition))
     return out
 
 
@@ -197,15 +197,15 @@ def walk_with_loc(
 ) -> list[tuple[ConditionNode, tuple[str | int, ...]]]:
     out: list[tuple[ConditionNode, tuple[str | int, ...]]] = [(cond, loc)]
     if isinstance(cond, AllOf):
-        for i, c in enumerate(cond.alle):
+        for i, c in enumerate(cond.all_of):
             out.extend(walk_with_loc(c, (*loc, "alle", i)))
     elif isinstance(cond, AnyOf):
-        for i, c in enumerate(cond.een_van):
+        for i, c in enumerate(cond.any_of):
             out.extend(walk_with_loc(c, (*loc, "een_van", i)))
     elif isinstance(cond, NotOf):
-        out.extend(walk_with_loc(cond.niet, (*loc, "niet")))
+        out.extend(walk_with_loc(cond.negated, (*loc, "niet")))
     elif isinstance(cond, Dated):
-        out.extend(walk_with_loc(cond.als, (*loc, "als")))
+        out.extend(walk_with_loc(cond.condition, (*loc, "als")))
     return out
 
 

@@ -20,11 +20,13 @@ class ObjectRef(Strict):
     """A premises is referenced without naming its occupants."""
 
     bag_id: Annotated[str, Field(pattern=r"^\d{16}$")] | None = None
-    referentie: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.:-]{3,64}$")] | None = None
+    reference: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.:-]{3,64}$")] | None = Field(
+        default=None, alias="referentie"
+    )
 
     @model_validator(mode="after")
     def _one(self) -> ObjectRef:
-        if bool(self.bag_id) == bool(self.referentie):
+        if bool(self.bag_id) == bool(self.reference):
             raise ValueError("geef precies een van 'bag_id' (16 cijfers) of 'referentie'")
         return self
 
@@ -32,25 +34,25 @@ class ObjectRef(Strict):
 class FactEntry(Strict):
     # Any on purpose: the value is checked against the fact's own type by
     # load.profile.normalise_fact, which gives one precise message instead of one per union arm.
-    waarde: Any = None
-    bron: SourceKind | None = None
-    bron_detail: str | None = Field(default=None, max_length=200)
-    datum: dt.date | None = None
+    value: Any = Field(default=None, alias="waarde")
+    source: SourceKind | None = Field(default=None, alias="bron")
+    source_detail: str | None = Field(alias="bron_detail", default=None, max_length=200)
+    observed: dt.date | None = Field(default=None, alias="datum")
 
     @property
     def known(self) -> bool:
-        return self.waarde is not None and self.waarde != UNKNOWN
+        return self.value is not None and self.value != UNKNOWN
 
 
 class Profile(Strict):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=120)]
-    soort: ProfileKind
-    gemeente: str = Field(min_length=1)
+    kind: ProfileKind = Field(alias="soort")
+    municipality: str = Field(alias="gemeente", min_length=1)
     peildatum: dt.date
-    wijk: str | None = None
-    object: ObjectRef | None = None
-    omschrijving: str | None = Field(default=None, max_length=2000)
-    feiten: dict[Ident, FactEntry] = Field(default_factory=dict)
+    district: str | None = Field(default=None, alias="wijk")
+    premises: ObjectRef | None = Field(default=None, alias="object")
+    description: str | None = Field(alias="omschrijving", default=None, max_length=2000)
+    facts: dict[Ident, FactEntry] = Field(alias="feiten", default_factory=dict)
 
     @model_validator(mode="before")
     @classmethod
@@ -64,4 +66,4 @@ class Profile(Strict):
         return data
 
     def known_values(self) -> dict[str, Any]:
-        return {k: e.waarde for k, e in self.feiten.items() if e.known}
+        return {k: e.value for k, e in self.facts.items() if e.known}

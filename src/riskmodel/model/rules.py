@@ -30,14 +30,14 @@ class Fact(Strict):
     id: Ident
     type: FactType
     label: Label
-    vraag: Label | None = None
-    eenheid: str | None = None
-    waarden: list[FactValue] | None = None
+    question: Label | None = Field(default=None, alias="vraag")
+    unit: str | None = Field(default=None, alias="eenheid")
+    allowed_values: list[FactValue] | None = Field(default=None, alias="waarden")
     register_id: Ident | None = Field(default=None, alias="register")
     minimum: float | None = None
     maximum: float | None = None
-    gebruikelijke_bron: SourceKind | None = None
-    toelichting: str | None = None
+    usual_source: SourceKind | None = Field(default=None, alias="gebruikelijke_bron")
+    note: str | None = Field(default=None, alias="toelichting")
 
     @model_validator(mode="before")
     @classmethod
@@ -51,13 +51,13 @@ class Fact(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> Fact:
         if self.type in ("enum", "enum_list"):
-            if not self.waarden and not self.register_id:
+            if not self.allowed_values and not self.register_id:
                 raise ValueError(f"een feit van type {self.type} heeft 'waarden' of 'register'")
-            if self.waarden and self.register_id:
+            if self.allowed_values and self.register_id:
                 raise ValueError("geef 'waarden' of 'register', niet beide")
             if self.register_id and self.type != "enum":
                 raise ValueError("'register' kan alleen bij type enum")
-        elif self.waarden or self.register_id:
+        elif self.allowed_values or self.register_id:
             raise ValueError(f"'waarden' en 'register' horen niet bij type {self.type}")
         if self.type not in ("int", "decimal") and (
             self.minimum is not None or self.maximum is not None
@@ -65,14 +65,14 @@ class Fact(Strict):
             raise ValueError("'minimum'/'maximum' alleen bij int of decimal")
         if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
             raise ValueError("minimum is groter dan maximum")
-        if self.waarden:
-            ids = [v.id for v in self.waarden]
+        if self.allowed_values:
+            ids = [v.id for v in self.allowed_values]
             if len(set(ids)) != len(ids):
                 raise ValueError("dubbele waarde in 'waarden'")
         return self
 
     def value_ids(self) -> list[str]:
-        return [v.id for v in self.waarden or []]
+        return [v.id for v in self.allowed_values or []]
 
 
 class RegisterStatus(Strict):
@@ -83,25 +83,25 @@ class RegisterStatus(Strict):
     """
 
     status: Ident
-    vanaf: dt.date
-    zeker_vanaf: dt.date | Literal["onbekend"] | None = None
-    tot: dt.date | None = None
-    bron: Source
+    valid_from: dt.date = Field(alias="vanaf")
+    certain_from: dt.date | Literal["onbekend"] | None = Field(default=None, alias="zeker_vanaf")
+    valid_to: dt.date | None = Field(default=None, alias="tot")
+    source: Source = Field(alias="bron")
 
     @model_validator(mode="after")
     def _ordered(self) -> RegisterStatus:
-        if self.tot and self.tot < self.vanaf:
-            raise ValueError(f"tot ({self.tot}) ligt voor vanaf ({self.vanaf})")
+        if self.valid_to and self.valid_to < self.valid_from:
+            raise ValueError(f"tot ({self.valid_to}) ligt voor vanaf ({self.valid_from})")
         return self
 
 
 class RegisterItem(Strict):
     id: Ident
     label: Label
-    aliassen: list[Ident] = Field(default_factory=list)
-    voortzetting_van: Ident | None = None
-    statussen: list[RegisterStatus] = Field(default_factory=list)
-    toelichting: str | None = None
+    aliases: list[Ident] = Field(alias="aliassen", default_factory=list)
+    continues: Ident | None = Field(default=None, alias="voortzetting_van")
+    statuses: list[RegisterStatus] = Field(alias="statussen", default_factory=list)
+    note: str | None = Field(default=None, alias="toelichting")
 
 
 class Register(Strict):
@@ -109,8 +109,8 @@ class Register(Strict):
 
     id: Ident
     label: Label
-    statussen: list[Ident] = Field(min_length=1)
-    bron: list[Source] = Field(min_length=1)
+    statuses: list[Ident] = Field(alias="statussen", min_length=1)
+    sources: list[Source] = Field(alias="bron", min_length=1)
     items: list[RegisterItem] = Field(min_length=1)
 
     def canonical(self) -> dict[str, str]:
@@ -118,7 +118,7 @@ class Register(Strict):
         out: dict[str, str] = {}
         for item in self.items:
             out[item.id] = item.id
-            for alias in item.aliassen:
+            for alias in item.aliases:
                 out[alias] = item.id
         return out
 
@@ -126,41 +126,41 @@ class Register(Strict):
 class Level(Strict):
     id: LevelIdent
     label: Label
-    drempel: int = Field(ge=0)
-    toelichting: Label | None = None
+    threshold: int = Field(alias="drempel", ge=0)
+    note: Label | None = Field(default=None, alias="toelichting")
 
 
 class Override(Strict):
     """An indicator that lifts the level to at least `minimaal_niveau` (e.g. acute threat)."""
 
     indicator: Ident
-    minimaal_niveau: LevelIdent
-    reden: Label
+    min_level: LevelIdent = Field(alias="minimaal_niveau")
+    reason: Label = Field(alias="reden")
 
 
 class Gate(Strict):
     label: Label
-    als: Condition
-    bron: list[Source] = Field(min_length=1)
+    condition: Condition = Field(alias="als")
+    sources: list[Source] = Field(alias="bron", min_length=1)
 
 
 class Phenomenon(Strict):
     id: Ident
     label: Label
-    beschrijving: Label | None = None
-    bron: list[Source] = Field(min_length=1)
-    reconstructie: Label | None = None
-    poort: Gate | None = None
-    hitbeleid: Literal["prioriteit"] = "prioriteit"
-    niveaus: list[Level] = Field(min_length=2)
-    ophogingen: list[Override] = Field(default_factory=list)
+    description: Label | None = Field(default=None, alias="beschrijving")
+    sources: list[Source] = Field(alias="bron", min_length=1)
+    reconstruction: Label | None = Field(default=None, alias="reconstructie")
+    definition: Gate | None = Field(default=None, alias="poort")
+    hit_policy: Literal["prioriteit"] = Field(default="prioriteit", alias="hitbeleid")
+    levels: list[Level] = Field(alias="niveaus", min_length=2)
+    overrides: list[Override] = Field(alias="ophogingen", default_factory=list)
 
     @model_validator(mode="after")
     def _levels(self) -> Phenomenon:
-        ids = [lv.id for lv in self.niveaus]
+        ids = [lv.id for lv in self.levels]
         if len(set(ids)) != len(ids):
             raise ValueError("dubbel niveau-id")
-        thresholds = [lv.drempel for lv in self.niveaus]
+        thresholds = [lv.threshold for lv in self.levels]
         if thresholds[0] != 0:
             raise ValueError("het laagste niveau heeft drempel 0 (anders blijft er een gat)")
         if any(b <= a for a, b in itertools.pairwise(thresholds)):
@@ -168,33 +168,33 @@ class Phenomenon(Strict):
                 "drempels stijgen strikt van laag naar hoog (anders overlappen niveaus)"
             )
         known = set(ids)
-        for ov in self.ophogingen:
-            if ov.minimaal_niveau not in known:
-                raise ValueError(f"ophoging naar onbekend niveau '{ov.minimaal_niveau}'")
+        for ov in self.overrides:
+            if ov.min_level not in known:
+                raise ValueError(f"ophoging naar onbekend niveau '{ov.min_level}'")
         return self
 
     def rank(self, level_id: str) -> int:
-        return [lv.id for lv in self.niveaus].index(level_id)
+        return [lv.id for lv in self.levels].index(level_id)
 
 
 class Indicator(Validity):
     id: Ident
-    fenomeen: Ident
+    phenomenon: Ident = Field(alias="fenomeen")
     label: Label
-    als: Condition
-    punten: int = Field(ge=0, le=1000)
-    bron: list[Source] = Field(min_length=1)
-    toelichting: Label | None = None
+    condition: Condition = Field(alias="als")
+    points: int = Field(alias="punten", ge=0, le=1000)
+    sources: list[Source] = Field(alias="bron", min_length=1)
+    note: Label | None = Field(default=None, alias="toelichting")
 
 
 class LegalBasis(Validity):
-    soort: Literal["wet", "apv", "beleid", "convenant", "jurisprudentie", "informeel", "civiel"] = (
-        "wet"
+    kind: Literal["wet", "apv", "beleid", "convenant", "jurisprudentie", "informeel", "civiel"] = (
+        Field(default="wet", alias="soort")
     )
-    wet: str
-    artikel: str | None = None
-    lid: str | None = None
-    onderdeel: str | None = None
+    law: str = Field(alias="wet")
+    article: str | None = Field(default=None, alias="artikel")
+    paragraph: str | None = Field(default=None, alias="lid")
+    item: str | None = Field(default=None, alias="onderdeel")
     url: str | None = None
     #: Basiswettenbestand id of the statute (e.g. BWBR0005416 for the Gemeentewet)
     bwb_id: Annotated[str, Field(pattern=r"^BWB[RV]\d{7}$")] | None = None
@@ -206,24 +206,24 @@ class LegalBasis(Validity):
     ecli: Annotated[str, Field(pattern=r"^ECLI:[A-Z]{2}:[A-Za-z0-9]+:\d{4}:[A-Za-z0-9.]+$")] | None = (
         None
     )
-    geverifieerd: bool = True
-    opmerking: str | None = None
+    verified: bool = Field(default=True, alias="geverifieerd")
+    remark: str | None = Field(default=None, alias="opmerking")
 
     @model_validator(mode="after")
     def _url_for_laws(self) -> LegalBasis:
-        if self.soort == "wet" and (not self.artikel or not self.url):
+        if self.kind == "wet" and (not self.article or not self.url):
             raise ValueError("een wettelijke grondslag heeft 'artikel' en 'url'")
         return self
 
     def cite(self) -> str:
-        if not self.artikel:
-            return self.wet
-        text = f"art. {self.artikel}"
-        if self.lid:
-            text += f" lid {self.lid}"
-        if self.onderdeel:
-            text += f" onder {self.onderdeel}"
-        return f"{text} {self.wet}"
+        if not self.article:
+            return self.law
+        text = f"art. {self.article}"
+        if self.paragraph:
+            text += f" lid {self.paragraph}"
+        if self.item:
+            text += f" onder {self.item}"
+        return f"{text} {self.law}"
 
 
 Authority = Literal[
@@ -237,9 +237,9 @@ class InterventionGate(Validity):
 
     id: Ident
     label: Label
-    als: Condition
-    reden_niet_voldaan: Label
-    bron: list[Source] = Field(min_length=1)
+    condition: Condition = Field(alias="als")
+    reason_not_met: Label = Field(alias="reden_niet_voldaan")
+    sources: list[Source] = Field(alias="bron", min_length=1)
 
 
 class ProportionalityFlag(Validity):
@@ -247,48 +247,48 @@ class ProportionalityFlag(Validity):
 
     id: Ident
     label: Label
-    als: Condition
-    bron: list[Source] = Field(default_factory=list)
+    condition: Condition = Field(alias="als")
+    sources: list[Source] = Field(alias="bron", default_factory=list)
 
 
 class Intervention(Validity):
     id: Ident
     label: Label
-    grondslag: list[LegalBasis] = Field(min_length=1)
-    bevoegd_gezag: list[Authority] = Field(min_length=1)
+    legal_basis: list[LegalBasis] = Field(alias="grondslag", min_length=1)
+    authority: list[Authority] = Field(alias="bevoegd_gezag", min_length=1)
     ladder: Annotated[int, Field(ge=0, le=1000)]
-    fenomenen: list[Ident] = Field(default_factory=list)
-    voorstellen_als: Condition
-    poorten: list[InterventionGate] = Field(default_factory=list)
-    afwegingen: list[ProportionalityFlag] = Field(default_factory=list)
-    subsidiariteit: Label | None = None
-    niet_beschikbaar_reden: Label | None = None
-    bron: list[Source] = Field(default_factory=list)
-    toelichting: Label | None = None
+    phenomena: list[Ident] = Field(alias="fenomenen", default_factory=list)
+    trigger: Condition = Field(alias="voorstellen_als")
+    legal_gates: list[InterventionGate] = Field(alias="poorten", default_factory=list)
+    flags: list[ProportionalityFlag] = Field(alias="afwegingen", default_factory=list)
+    subsidiarity: Label | None = Field(default=None, alias="subsidiariteit")
+    unavailable_reason: Label | None = Field(default=None, alias="niet_beschikbaar_reden")
+    sources: list[Source] = Field(alias="bron", default_factory=list)
+    note: Label | None = Field(default=None, alias="toelichting")
 
 
 class RuleFile(Strict):
     """One YAML file of a model; a model spreads its content over several of these."""
 
-    feiten: list[Fact] = Field(default_factory=list)
+    facts: list[Fact] = Field(alias="feiten", default_factory=list)
     registers: list[Register] = Field(default_factory=list)
-    fenomenen: list[Phenomenon] = Field(default_factory=list)
-    indicatoren: list[Indicator] = Field(default_factory=list)
-    interventies: list[Intervention] = Field(default_factory=list)
+    phenomena: list[Phenomenon] = Field(alias="fenomenen", default_factory=list)
+    indicators: list[Indicator] = Field(alias="indicatoren", default_factory=list)
+    interventions: list[Intervention] = Field(alias="interventies", default_factory=list)
 
 
 class Manifest(Strict):
     """rules/model.yaml: names the model, its version and its files."""
 
     model: Ident
-    versie: Annotated[str, Field(pattern=r"^\d+\.\d+\.\d+([-+][0-9A-Za-z.]+)?$")]
+    version: Annotated[str, Field(pattern=r"^\d+\.\d+\.\d+([-+][0-9A-Za-z.]+)?$")] = Field(alias="versie")
     label: Label
-    beschrijving: Label | None = None
-    reconstructie: Label | None = None
-    bestanden: list[str] = Field(min_length=1)
+    description: Label | None = Field(default=None, alias="beschrijving")
+    reconstruction: Label | None = Field(default=None, alias="reconstructie")
+    files: list[str] = Field(alias="bestanden", min_length=1)
     #: overlay: a relative path to a base model; items here replace base items with the same id
-    basis: str | None = None
+    base: str | None = Field(default=None, alias="basis")
     #: overlay: ids to drop from the base, per section (e.g. an instrument a region lacks)
-    verwijderen: dict[
+    remove: dict[
         Literal["feiten", "registers", "fenomenen", "indicatoren", "interventies"], list[Ident]
-    ] = Field(default_factory=dict)
+    ] = Field(alias="verwijderen", default_factory=dict)

@@ -50,7 +50,7 @@ class RuleSet:
         return h.hexdigest()
 
     def indicators_of(self, phenomenon: str) -> list[Indicator]:
-        return [i for i in self.indicators.values() if i.fenomeen == phenomenon]
+        return [i for i in self.indicators.values() if i.phenomenon == phenomenon]
 
     def enum_values(self, fact: Fact) -> list[str]:
         """Allowed values of an enum fact: its own list, or a register's ids and aliases."""

@@ -30,9 +30,9 @@ class Coverage:
 def compute_coverage(report: ScenarioReport, rules: RuleSet) -> Coverage:
     cov = Coverage(
         all_indicators=set(rules.indicators),
-        all_levels={p.id: [lv.id for lv in p.niveaus] for p in rules.phenomena.values()},
+        all_levels={p.id: [lv.id for lv in p.levels] for p in rules.phenomena.values()},
         all_interventions=set(rules.interventions),
-        all_gates={(iv.id, g.id) for iv in rules.interventions.values() for g in iv.poorten},
+        all_gates={(iv.id, g.id) for iv in rules.interventions.values() for g in iv.legal_gates},
     )
     seen: set[str] = set()
     for row in report.results:

@@ -46,32 +46,34 @@ from riskmodel.source import Loc, SourceDoc
 
 ScenarioId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=120)]
 
-EXPECTATION_KEYS = (
-    "niveaus",
-    "mogelijke_niveaus",
-    "indicatoren",
-    "interventies",
-    "niet_voorgesteld",
-    "poorten",
-    "ontbrekende_feiten",
-)
+#: YAML key -> attribute of Expectations
+EXPECTATION_FIELDS: dict[str, str] = {
+    "niveaus": "levels",
+    "mogelijke_niveaus": "possible_levels",
+    "indicatoren": "indicators",
+    "interventies": "interventions",
+    "niet_voorgesteld": "not_suggested",
+    "poorten": "legal_gates",
+    "ontbrekende_feiten": "missing_facts",
+}
+EXPECTATION_KEYS = tuple(EXPECTATION_FIELDS)
 
 
 class Expectations(Strict):
     """What the assessment must say; every entry is checked, nothing else is."""
 
-    niveaus: dict[Ident, LevelIdent] = Field(default_factory=dict)
-    mogelijke_niveaus: dict[Ident, LevelIdent] = Field(default_factory=dict)
-    indicatoren: dict[Ident, IndicatorStatus] = Field(default_factory=dict)
-    interventies: dict[Ident, InterventionStatus] = Field(default_factory=dict)
-    niet_voorgesteld: list[Ident] = Field(default_factory=list)
-    poorten: dict[Ident, GateStatus] = Field(default_factory=dict)
-    ontbrekende_feiten: dict[Ident, list[Ident]] = Field(default_factory=dict)
+    levels: dict[Ident, LevelIdent] = Field(alias="niveaus", default_factory=dict)
+    possible_levels: dict[Ident, LevelIdent] = Field(alias="mogelijke_niveaus", default_factory=dict)
+    indicators: dict[Ident, IndicatorStatus] = Field(alias="indicatoren", default_factory=dict)
+    interventions: dict[Ident, InterventionStatus] = Field(alias="interventies", default_factory=dict)
+    not_suggested: list[Ident] = Field(alias="niet_voorgesteld", default_factory=list)
+    legal_gates: dict[Ident, GateStatus] = Field(alias="poorten", default_factory=dict)
+    missing_facts: dict[Ident, list[Ident]] = Field(alias="ontbrekende_feiten", default_factory=dict)
 
     @model_validator(mode="after")
     def _not_empty(self) -> Expectations:
         # A scenario without expectations can never fail, so it is refused.
-        if not any(getattr(self, k) for k in EXPECTATION_KEYS):
+        if not any(getattr(self, a) for a in EXPECTATION_FIELDS.values()):
             raise ValueError(
                 "'verwacht' bevat geen enkele verwachting; geef minstens een van: "
                 + ", ".join(EXPECTATION_KEYS)
@@ -80,9 +82,9 @@ class Expectations(Strict):
 
     def count(self) -> int:
         total = 0
-        for key in EXPECTATION_KEYS:
-            value = getattr(self, key)
-            if key == "ontbrekende_feiten":
+        for attr in EXPECTATION_FIELDS.values():
+            value = getattr(self, attr)
+            if attr == "missing_facts":
                 total += sum(len(v) for v in value.values())
             else:
                 total += len(value)
@@ -93,18 +95,18 @@ class Scenario(Strict):
     """The file as written; the profile is kept raw and validated against the model later."""
 
     scenario: ScenarioId
-    titel: Label | str | None = None
-    omschrijving: str | None = Field(default=None, max_length=4000)
-    bron: list[Source] = Field(default_factory=list)
-    profiel: dict[str, Any]
-    verwacht: Expectations
+    title: Label | str | None = Field(default=None, alias="titel")
+    description: str | None = Field(alias="omschrijving", default=None, max_length=4000)
+    sources: list[Source] = Field(alias="bron", default_factory=list)
+    profile_data: dict[str, Any] = Field(alias="profiel")
+    expected: Expectations = Field(alias="verwacht")
 
-    def title(self, lang: str = "nl") -> str:
-        if self.titel is None:
+    def display_title(self, lang: str = "nl") -> str:
+        if self.title is None:
             return self.scenario
-        if isinstance(self.titel, Label):
-            return self.titel.get(lang)
-        return self.titel
+        if isinstance(self.title, Label):
+            return self.title.get(lang)
+        return self.title
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ class LoadedScenario:
 
     @property
     def expected(self) -> Expectations:
-        return self.scenario.verwacht
+        return self.scenario.expected
 
 
 def read_scenario(path: Path | str) -> tuple[Scenario, SourceDoc]:
@@ -156,7 +158,7 @@ def load_scenario(path: Path | str, rules: RuleSet) -> LoadedScenario:
 
 def check_scenario(scenario: Scenario, doc: SourceDoc, rules: RuleSet) -> LoadedScenario:
     diags = DiagnosticList()
-    diags.extend(reference_problems(scenario.verwacht, rules, doc, ("verwacht",)))
+    diags.extend(reference_problems(scenario.expected, rules, doc, ("verwacht",)))
     profile: Profile | None = None
     try:
         profile = profile_from_doc(doc, rules, base=("profiel",))
@@ -180,38 +182,38 @@ def reference_problems(
             suggestion=did_you_mean(value, candidates)))
 
     for key in ("niveaus", "mogelijke_niveaus"):
-        levels: dict[str, str] = getattr(exp, key)
+        levels: dict[str, str] = getattr(exp, EXPECTATION_FIELDS[key])
         for ph_id, level in levels.items():
             ph = rules.phenomena.get(ph_id)
             if ph is None:
                 unknown((key, ph_id), " fenomeen", ph_id, list(rules.phenomena))
                 continue
-            ids = [lv.id for lv in ph.niveaus]
+            ids = [lv.id for lv in ph.levels]
             if level not in ids:
                 out.append(doc.diagnostic(
                     (*base, key, ph_id), f"onbekend niveau '{level}' voor fenomeen '{ph_id}'",
                     expected=", ".join(ids), suggestion=did_you_mean(level, ids)))
-    for ph_id in exp.poorten:
+    for ph_id in exp.legal_gates:
         if ph_id not in rules.phenomena:
             unknown(("poorten", ph_id), " fenomeen", ph_id, list(rules.phenomena))
-        elif rules.phenomena[ph_id].poort is None:
+        elif rules.phenomena[ph_id].definition is None:
             out.append(doc.diagnostic(
                 (*base, "poorten", ph_id), f"fenomeen '{ph_id}' heeft geen poort",
                 expected="een fenomeen met 'poort'"))
-    for ind_id in exp.indicatoren:
+    for ind_id in exp.indicators:
         if ind_id not in rules.indicators:
             unknown(("indicatoren", ind_id), "e indicator", ind_id, list(rules.indicators))
-    for iv_id in exp.interventies:
+    for iv_id in exp.interventions:
         if iv_id not in rules.interventions:
             unknown(("interventies", iv_id), "e interventie", iv_id, list(rules.interventions))
-    for i, iv_id in enumerate(exp.niet_voorgesteld):
+    for i, iv_id in enumerate(exp.not_suggested):
         if iv_id not in rules.interventions:
             unknown(("niet_voorgesteld", i), "e interventie", iv_id, list(rules.interventions))
-        if iv_id in exp.interventies:
+        if iv_id in exp.interventions:
             out.append(doc.diagnostic(
                 (*base, "niet_voorgesteld", i),
                 f"interventie '{iv_id}' staat ook onder 'interventies' met een status"))
-    for iv_id, facts in exp.ontbrekende_feiten.items():
+    for iv_id, facts in exp.missing_facts.items():
         if iv_id not in rules.interventions:
             unknown(("ontbrekende_feiten", iv_id), "e interventie", iv_id,
                     list(rules.interventions))

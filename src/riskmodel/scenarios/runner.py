@@ -290,36 +290,36 @@ def check_expectations(exp: Expectations, assessment: Assessment) -> list[Mismat
     """Compare each expectation with the assessment; an empty list means all held."""
     out: list[Mismatch] = []
     phenomena = {p.id: p for p in assessment.phenomena}
-    for ph_id, level in exp.niveaus.items():
+    for ph_id, level in exp.levels.items():
         ph = phenomena.get(ph_id)
         got = ph.level.id if ph else NOT_APPLICABLE
         if got != level:
             out.append(Mismatch("niveau", ph_id, level, got))
-    for ph_id, level in exp.mogelijke_niveaus.items():
+    for ph_id, level in exp.possible_levels.items():
         ph = phenomena.get(ph_id)
         got = ph.possible_level.id if ph else NOT_APPLICABLE
         if got != level:
             out.append(Mismatch("mogelijk_niveau", ph_id, level, got))
-    for ph_id, gate in exp.poorten.items():
+    for ph_id, gate in exp.legal_gates.items():
         ph = phenomena.get(ph_id)
         got = ph.gate if ph else NOT_APPLICABLE
         if got != gate:
             out.append(Mismatch("poort", ph_id, gate, got))
-    for ind_id, status in exp.indicatoren.items():
+    for ind_id, status in exp.indicators.items():
         ind = assessment.indicator(ind_id)
         got = ind.status if ind else NOT_APPLICABLE
         if got != status:
             out.append(Mismatch("indicator", ind_id, status, got))
-    for iv_id, iv_status in exp.interventies.items():
+    for iv_id, iv_status in exp.interventions.items():
         iv = assessment.intervention(iv_id)
         got = iv.status if iv else NOT_SUGGESTED
         if got != iv_status:
             out.append(Mismatch("interventie", iv_id, iv_status, got))
-    for iv_id in exp.niet_voorgesteld:
+    for iv_id in exp.not_suggested:
         iv = assessment.intervention(iv_id)
         if iv is not None:
             out.append(Mismatch("interventie", iv_id, NOT_SUGGESTED, iv.status))
-    for iv_id, facts in exp.ontbrekende_feiten.items():
+    for iv_id, facts in exp.missing_facts.items():
         iv = assessment.intervention(iv_id)
         if iv is None:
             out.append(Mismatch("interventie", iv_id, SUGGESTED, NOT_SUGGESTED))
