@@ -33,7 +33,7 @@ def test_indicator_trigger_respects_the_gate(rules: RuleSet, engine: str) -> Non
     # drugs found, but the OMG definition fails: no OMG instrument for a regular club
     a = assess(profile(motorclub_aanwezig=True, afgeschermd=False, aangetroffen=["drugs"],
                        drugs_gram=2.0), rules, engine=engine)
-    assert a.phenomenon("omg").gate == "niet_voldaan"
+    assert a.phenomenon("omg").definition == "niet_voldaan"
     assert a.indicator("omg_drugs").status == "geraakt"  # the signal itself is recorded
     assert a.intervention("sluiting_13b") is None
     # with the definition undecided, the instrument is possible and the gate facts are asked
@@ -58,7 +58,7 @@ def test_status_ladder(rules: RuleSet, engine: str) -> None:
                        kinderen_in_woning=False), rules, engine=engine)
     iv = c.intervention("sluiting_13b")
     assert iv is not None and iv.status == "juridisch_niet_mogelijk"
-    [gate] = iv.gates
+    [gate] = iv.legal_gates
     assert gate.status == "niet_voldaan" and gate.reason is not None
     assert gate.reason.nl == "Geen handelshoeveelheid" and gate.citations
     d = assess(profile("2019-06-01", **OMG, aangetroffen=["drugs"], drugs_gram=0.2,
@@ -105,14 +105,15 @@ def test_gate_evidence_names_fact_value_and_source(rules: RuleSet, engine: str) 
                rules, engine=engine)
     iv = a.intervention("sluiting_13b")
     assert iv is not None
-    [gate] = iv.gates
+    [gate] = iv.legal_gates
     ev = {e.fact: e for e in gate.evidence}
     assert ev["drugs_gram"].value == 2.5 and ev["drugs_gram"].source == "politie"
     text = render_text(a, "nl")
     assert "poort voldaan" in text and "[politie, 2024-02-01]" in text
-    node = next(n for n in a.trace if n.node == "interventie:sluiting_13b")
-    gate_node = next(c for c in node.children if c.node == "poort:drugs_voor_handel")
-    assert any(c.node == "feit:drugs_gram" and "politie" in c.result for c in gate_node.children)
+    node = next(n for n in a.trace if (n.kind, n.id) == ("interventie", "sluiting_13b"))
+    gate_node = next(c for c in node.children if (c.kind, c.id) == ("poort", "drugs_voor_handel"))
+    assert any((c.kind, c.id, c.value, c.source) == ("feit", "drugs_gram", 2.5, "politie")
+               for c in gate_node.children)
 
 
 def test_text_keeps_quiet_phenomena_and_possible_instruments_short(rules: RuleSet) -> None:

@@ -44,7 +44,8 @@ def test_assess_json_has_the_documented_shape(profile: Path) -> None:
     r = run("assess", str(profile), "--rules", str(MINI), "--format", "json")
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
-    assert set(data) == {"receipt", "indicators", "phenomena", "interventions", "trace"}
+    assert set(data) == {"schema_version", "receipt", "indicators", "phenomena", "interventions",
+                         "trace"}
     assert data["receipt"]["engine"] == "durable"
     assert data["phenomena"][0]["level"]["id"] == "T3"
     statuses = {i["id"]: i["status"] for i in data["interventions"]}
@@ -308,7 +309,7 @@ def test_explain_prints_the_tree_down_to_facts_and_sources(profile: Path) -> Non
     r = run("assess", str(profile), "--rules", str(MINI), "--explain", "omg")
     assert r.returncode == 0
     omg = r.stdout.splitlines()
-    gate = omg.index("├─ poort:omg = voldaan")
+    gate = omg.index("├─ definitie:omg = voldaan")
     assert "feit:afgeschermd = True (bron: politie, 2024-01-10)" in "".join(omg[gate + 1:gate + 3])
     r = run("assess", str(profile), "--rules", str(MINI), "--explain", "sluiting_13c")
     assert r.returncode == 2 and "sluiting_13b" in r.stderr and "Traceback" not in r.stderr

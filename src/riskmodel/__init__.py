@@ -2,35 +2,89 @@
 
 Public API::
 
-    rules = load_rules()                      # the bundled model, or load_rules("rules/")
-    profile = load_profile("profiel.yaml", rules)
-    assessment = assess(profile, rules)       # durable-rules by default
-    print(assessment.explain("nl"))
+    import riskmodel
+
+    rules = riskmodel.load_rules()                     # the bundled model (cached), or a path
+    profile = riskmodel.load_profile("profiel.yaml", rules)
+    assessment = riskmodel.assess(profile, rules, peildatum="2024-06-01")
+    print(riskmodel.render(assessment, "text", lang="nl"))
+    outcomes = riskmodel.assess_many(["profielen/"], rules)   # one result or error per input
+
+Everything not listed in ``__all__`` is private and may change without notice.
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from riskmodel.api import assess, load_profile, load_rules
+from riskmodel.api import Outcome, assess, assess_many, load_profile, load_rules
 from riskmodel.errors import (
+    Diagnostic,
     EngineError,
+    OutputError,
     ProfileError,
     RiskmodelError,
     RuleError,
+    ScenarioError,
     UserInputError,
 )
-from riskmodel.model.assessment import Assessment
+from riskmodel.evaluate.base import Evaluator
+from riskmodel.model.assessment import (
+    SCHEMA_VERSION,
+    AppliedOverride,
+    Assessment,
+    Citation,
+    Evidence,
+    FlagResult,
+    GateResult,
+    IndicatorResult,
+    InterventionResult,
+    LegalBasisOut,
+    LevelOut,
+    MissingFact,
+    PhenomenonResult,
+    Receipt,
+    ScoreRange,
+    TraceNode,
+)
+from riskmodel.model.profile import Profile
+from riskmodel.model.ruleset import RuleSet
+from riskmodel.report.render import render, render_explain
 
 __all__ = [
+    "SCHEMA_VERSION",
+    "AppliedOverride",
     "Assessment",
+    "Citation",
+    "Diagnostic",
     "EngineError",
+    "Evaluator",
+    "Evidence",
+    "FlagResult",
+    "GateResult",
+    "IndicatorResult",
+    "InterventionResult",
+    "LegalBasisOut",
+    "LevelOut",
+    "MissingFact",
+    "Outcome",
+    "OutputError",
+    "PhenomenonResult",
+    "Profile",
     "ProfileError",
+    "Receipt",
     "RiskmodelError",
     "RuleError",
+    "RuleSet",
+    "ScenarioError",
+    "ScoreRange",
+    "TraceNode",
     "UserInputError",
     "__version__",
     "assess",
+    "assess_many",
     "load_profile",
     "load_rules",
+    "render",
+    "render_explain",
 ]

@@ -11,11 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from riskmodel import __version__
-from riskmodel.errors import Diagnostic, EngineError, UserInputError
+from riskmodel.errors import Diagnostic, EngineError, OutputError, UserInputError
 from riskmodel.source import display_path
 
 EXIT_OK, EXIT_FAIL, EXIT_USER = 0, 1, 2
-PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -87,89 +86,61 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _print_diagnostics(diags: Sequence[Diagnostic]) -> None:
+def _print_diagnostics(diags: Sequence[Diagnostic], lang: str = "nl") -> None:
     for d in diags:
-        print(d.format(), file=sys.stderr)
+        print(d.format(lang), file=sys.stderr)
 
 
-def _expand_profiles(items: Sequence[str]) -> list[Path]:
-    out: list[Path] = []
-    for item in items:
-        path = Path(item)
-        if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir()
-                              if p.suffix in PROFILE_SUFFIXES and p.is_file()
-                              and not p.name.startswith(".")))
-        else:
-            out.append(path)
-    return out
+def _into_dir(output: Path | None, inputs: Sequence[str]) -> bool:
+    """Several profiles (or a directory), or an existing directory: one file per profile."""
+    if output is None:
+        return False
+    return output.is_dir() or len(inputs) > 1 or any(Path(i).is_dir() for i in inputs)
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
-    from riskmodel.api import assess, get_evaluator, load_profile, load_rules
+    from riskmodel.api import assess_many, load_rules
     from riskmodel.report.atomic import write_atomic
-    from riskmodel.report.render import render, render_explain
+    from riskmodel.report.render import SUFFIXES, render, render_explain
 
     rules = load_rules(args.rules)
-    profiles = _expand_profiles(args.profiles)
-    if not profiles:
-        _print_diagnostics([Diagnostic(", ".join(args.profiles), None, None, "",
-                                       "geen profielbestanden gevonden")])
-        return EXIT_USER
-    # Several profiles, or an existing directory: one file per profile, named after its id.
-    into_dir = args.output is not None and (len(profiles) > 1 or args.output.is_dir())
+    into_dir = _into_dir(args.output, args.profiles)
     if into_dir:
         if args.output.exists() and not args.output.is_dir():
-            _print_diagnostics([Diagnostic(str(args.output), None, None, "--output",
-                                           "bij meerdere profielen moet --output een map zijn")])
-            return EXIT_USER
+            raise OutputError(args.output, "bij meerdere profielen moet --output een map zijn")
         args.output.mkdir(parents=True, exist_ok=True)
-    evaluator = get_evaluator(args.engine)
+    outcomes = assess_many(args.profiles, rules, peildatum=args.peildatum, engine=args.engine)
     failed = explain_failed = 0
-    results: list[tuple[str, str]] = []
-    seen: dict[str, Path] = {}
-    suffix = {"json": ".json", "markdown": ".md", "text": ".txt"}[args.format]
-    for path in profiles:
-        try:
-            profile = load_profile(path, rules, peildatum=args.peildatum)
-            if profile.id in seen:
-                _print_diagnostics([Diagnostic(display_path(path), None, None, "id",
-                                               f"profiel-id '{profile.id}' komt ook voor in "
-                                               f"{display_path(seen[profile.id])}; "
-                                               "niet beoordeeld")])
-                failed += 1
-                continue
-            seen[profile.id] = path
-            assessment = assess(profile, rules, engine=evaluator)
-        except UserInputError as exc:
-            _print_diagnostics(exc.diagnostics)
+    results: list[str] = []
+    for outcome in outcomes:
+        _print_diagnostics(outcome.diagnostics, args.lang)
+        if outcome.assessment is None:
             failed += 1
             continue
-        if args.explain:
-            try:
-                text = render_explain(assessment, args.explain)
-            except UserInputError as exc:
-                _print_diagnostics(exc.diagnostics)
-                explain_failed += 1
-                continue
-        else:
-            text = render(assessment, args.format, args.lang)
+        a = outcome.assessment
+        try:
+            text = (render_explain(a, args.explain, args.format, args.lang) if args.explain
+                    else render(a, args.format, args.lang))
+        except UserInputError as exc:
+            _print_diagnostics(exc.diagnostics, args.lang)
+            explain_failed += 1
+            continue
         if into_dir:
-            write_atomic(args.output / f"{assessment.receipt.profile_id}{suffix}", text)
+            write_atomic(args.output / f"{a.receipt.profile_id}{SUFFIXES[args.format]}", text)
         else:
-            results.append((assessment.receipt.profile_id, text))
+            results.append(text)
     if results:
-        if args.format == "json" and len(profiles) > 1 and not args.explain:
+        if args.format == "json" and len(outcomes) > 1:
             # several JSON documents become one valid JSON array
-            body = "[\n" + ",\n".join(t.rstrip("\n") for _, t in results) + "\n]\n"
+            body = "[\n" + ",\n".join(t.rstrip("\n") for t in results) + "\n]\n"
         else:
-            body = "\n".join(t for _, t in results)
+            body = "\n".join(results)
         if args.output is not None:
             write_atomic(args.output, body)
         else:
             sys.stdout.write(body)
     if failed:
-        print(f"{failed} van {len(profiles)} profiel(en) afgekeurd; de overige zijn beoordeeld.",
+        print(f"{failed} van {len(outcomes)} profiel(en) afgekeurd; de overige zijn beoordeeld.",
               file=sys.stderr)
         return EXIT_USER
     return EXIT_USER if explain_failed else EXIT_OK

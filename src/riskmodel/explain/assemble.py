@@ -23,11 +23,15 @@ from riskmodel.compile.ir import (
     Or,
     facts_in,
 )
-from riskmodel.evaluate.base import Evaluation, Evaluator, score_range
+from riskmodel.evaluate.base import Evaluation, Evaluator
 from riskmodel.evaluate.kleene import Derived, Tri, evaluate
+from riskmodel.evaluate.scoring import override_hits, score_range
+from riskmodel.explain.status import intervention_status
+from riskmodel.explain.trace import build_trace
 from riskmodel.model.assessment import (
     AppliedOverride,
     Assessment,
+    Citation,
     Evidence,
     FlagResult,
     GateResult,
@@ -42,11 +46,10 @@ from riskmodel.model.assessment import (
     PhenomenonResult,
     Receipt,
     ScoreRange,
-    TraceNode,
 )
-from riskmodel.model.common import Label
+from riskmodel.model.common import Label, Source
 from riskmodel.model.profile import Profile
-from riskmodel.model.rules import Phenomenon
+from riskmodel.model.rules import Intervention, InterventionGate, Phenomenon, ProportionalityFlag
 from riskmodel.model.ruleset import RuleSet
 
 _IND_STATUS: dict[Tri, IndicatorStatus] = {
@@ -154,7 +157,7 @@ class Assembler:
                 status=_IND_STATUS[status], points=ci.points,
                 evidence=self.evidence(ci.condition),
                 missing_facts=self.missing(self.undecided_facts(ci.condition, None)),
-                sources=[s.cite() for s in meta.sources],
+                sources=citations(meta.sources),
             ))
         return out
 
@@ -170,22 +173,18 @@ class Assembler:
             gate = self.ev.phase1[("gate", ph_id)]
             certain, possible = self.ev.derived.levels[ph_id]
             cs, ps = score_range(ph, self.compiled, self.ev.phase1)
-            overrides = []
-            for ov_meta in meta.overrides:
-                if ov_meta.indicator not in self.compiled.indicators or gate is Tri.FALSE:
-                    continue
-                st = self.ev.phase1[("ind", ov_meta.indicator)]
-                if st is Tri.FALSE:
-                    continue
-                overrides.append(AppliedOverride(
-                    indicator=ov_meta.indicator, level=ov_meta.min_level,
-                    certain=(st is Tri.TRUE and gate is Tri.TRUE), reason=ov_meta.reason))
+            levels = {lv.rank: lv.id for lv in ph.levels}
+            reasons = {o.indicator: o.reason for o in meta.overrides}
+            overrides = [AppliedOverride(indicator=h.indicator, level=levels[h.rank],
+                                         certain=h.certain, reason=reasons[h.indicator])
+                         for h in override_hits(ph, self.ev.phase1)]
             missing = self.phenomenon_missing(ph_id) if possible > certain or \
                 gate is Tri.UNKNOWN else set()
             out.append(PhenomenonResult(
-                id=ph_id, label=meta.label, gate=_GATE_STATUS[gate],
-                gate_label=meta.definition.label if meta.definition else None,
-                gate_evidence=self.evidence(ph.gate),
+                id=ph_id, label=meta.label,
+                definition=_GATE_STATUS[gate] if meta.definition else None,
+                definition_label=meta.definition.label if meta.definition else None,
+                definition_evidence=self.evidence(ph.gate),
                 score=ScoreRange(certain=cs, possible=ps),
                 level=self.level(meta, certain), possible_level=self.level(meta, possible),
                 overrides=overrides, missing_facts=self.missing(missing),
@@ -195,113 +194,75 @@ class Assembler:
 
     def interventions(self) -> list[InterventionResult]:
         listed: list[InterventionResult] = []
-        derived = self.ev.derived
         order = sorted(self.compiled.interventions.values(), key=lambda i: (i.ladder, i.id))
         for ci in order:
             trigger = self.ev.phase2[("trig", ci.id)]
-            if trigger is Tri.FALSE:
+            gate_truth = [self.ev.phase2[("igate", ci.id, g.id)] for g in ci.gates] \
+                if ci.available else []
+            flag_truth = [self.ev.phase2[("flag", ci.id, f.id)] for f in ci.flags] \
+                if ci.available else []
+            status = intervention_status(available=ci.available, trigger=trigger,
+                                         gates=gate_truth, flags=flag_truth)
+            if status is None:
                 continue
-            meta = self.rules.interventions[ci.id]
-            gates: list[GateResult] = []
-            flags: list[FlagResult] = []
-            missing: set[str] = self.undecided_facts(ci.trigger, derived)
-            status: InterventionStatus
-            if not ci.available:
-                status = "niet_beschikbaar"
-            else:
-                gate_meta = {g.id: g for g in meta.legal_gates}
-                for cg in ci.gates:
-                    g = gate_meta[cg.id]
-                    st = self.ev.phase2[("igate", ci.id, cg.id)]
-                    gm = self.undecided_facts(cg.condition, derived)
-                    missing |= gm
-                    gates.append(GateResult(
-                        id=cg.id, label=g.label, status=_GATE_STATUS[st],
-                        reason=g.reason_not_met if st is not Tri.TRUE else None,
-                        citations=[s.cite() for s in g.sources],
-                        evidence=self.evidence(cg.condition), missing_facts=self.missing(gm)))
-                flag_meta = {f.id: f for f in meta.flags}
-                for cf in ci.flags:
-                    st = self.ev.phase2[("flag", ci.id, cf.id)]
-                    if st is Tri.FALSE:
-                        continue
-                    fm = self.undecided_facts(cf.condition, derived)
-                    flags.append(FlagResult(
-                        id=cf.id, label=flag_meta[cf.id].label,
-                        status="aanwezig" if st is Tri.TRUE else "onbepaald",
-                        citations=[s.cite() for s in flag_meta[cf.id].sources],
-                        evidence=self.evidence(cf.condition), missing_facts=self.missing(fm)))
-                if any(g.status == "niet_voldaan" for g in gates):
-                    status = "juridisch_niet_mogelijk"
-                elif trigger is Tri.UNKNOWN or any(g.status == "onbepaald" for g in gates):
-                    status = "onvoldoende_gegevens"
-                elif flags:
-                    status = "te_overwegen"
-                else:
-                    status = "aanbevolen"
-            bases = [b for b in meta.legal_basis if b.valid_on(self.day)] or list(meta.legal_basis)
-            lower = [r.id for r in listed
-                     if r.ladder < ci.ladder and r.status in ("aanbevolen", "te_overwegen")]
-            listed.append(InterventionResult(
-                id=ci.id, label=meta.label, status=status,
-                trigger="ja" if trigger is Tri.TRUE else "mogelijk", ladder=ci.ladder,
-                authority=list(meta.authority),
-                legal_basis=[LegalBasisOut(
-                    citation=b.cite(), kind=b.kind, in_force_from=b.valid_from,
-                    in_force_to=b.valid_to, url=b.url, verified=b.verified,
-                    note=b.remark) for b in bases],
-                gates=gates, flags=flags,
-                missing_facts=self.missing(missing) if status == "onvoldoende_gegevens" else [],
-                subsidiarity=meta.subsidiarity,
-                unavailable_reason=(meta.unavailable_reason or _default_unavailable(self.day))
-                if status == "niet_beschikbaar" else None,
-                lower_rungs=lower,
-            ))
+            listed.append(self.intervention(ci.id, trigger, status, gate_truth, flag_truth,
+                                            listed))
         return listed
 
-    def trace(self, indicators: list[IndicatorResult], phenomena: list[PhenomenonResult],
-              interventions: list[InterventionResult]) -> list[TraceNode]:
-        by_ph: dict[str, list[IndicatorResult]] = {}
-        for ind in indicators:
-            by_ph.setdefault(ind.phenomenon, []).append(ind)
-        nodes: list[TraceNode] = []
-        for ph in phenomena:
-            children = [TraceNode(
-                node=f"poort:{ph.id}", result=ph.gate if ph.gate_label else "geen poort",
-                children=[TraceNode(node=f"feit:{e.fact}", result=_fmt_evidence(e))
-                          for e in ph.gate_evidence])]
-            for ind in by_ph.get(ph.id, []):
-                children.append(TraceNode(
-                    node=f"indicator:{ind.id}", result=f"{ind.status} ({ind.points} punten)",
-                    children=[TraceNode(node=f"feit:{e.fact}", result=_fmt_evidence(e))
-                              for e in ind.evidence]
-                    + [TraceNode(node=f"feit:{m.fact}", result="onbekend")
-                       for m in ind.missing_facts]))
-            nodes.append(TraceNode(
-                node=f"fenomeen:{ph.id}",
-                result=f"niveau {ph.level.id} (mogelijk {ph.possible_level.id}), score "
-                       f"{ph.score.certain}-{ph.score.possible}",
-                children=children))
-        for iv in interventions:
-            children = [TraceNode(node="aanleiding", result=iv.trigger)]
-            for g in iv.gates:
-                children.append(TraceNode(
-                    node=f"poort:{g.id}", result=g.status,
-                    children=[TraceNode(node=f"feit:{e.fact}", result=_fmt_evidence(e))
-                              for e in g.evidence]
-                    + [TraceNode(node=f"feit:{m.fact}", result="onbekend")
-                       for m in g.missing_facts]
-                    + [TraceNode(node=f"bron:{i}", result=c) for i, c in enumerate(g.citations)]))
-            for f in iv.flags:
-                children.append(TraceNode(
-                    node=f"afweging:{f.id}", result=f.status,
-                    children=[TraceNode(node=f"feit:{e.fact}", result=_fmt_evidence(e))
-                              for e in f.evidence]
-                    + [TraceNode(node=f"feit:{m.fact}", result="onbekend")
-                       for m in f.missing_facts]))
-            nodes.append(TraceNode(node=f"interventie:{iv.id}", result=iv.status,
-                                   children=children))
-        return nodes
+    def intervention(self, iv_id: str, trigger: Tri, status: InterventionStatus,
+                     gate_truth: list[Tri], flag_truth: list[Tri],
+                     listed: list[InterventionResult]) -> InterventionResult:
+        ci = self.compiled.interventions[iv_id]
+        meta = self.rules.interventions[iv_id]
+        derived = self.ev.derived
+        missing: set[str] = self.undecided_facts(ci.trigger, derived)
+        gates: list[GateResult] = []
+        flags: list[FlagResult] = []
+        if ci.available:
+            gate_meta = {g.id: g for g in meta.legal_gates}
+            for cg, st in zip(ci.gates, gate_truth, strict=True):
+                gm = self.undecided_facts(cg.condition, derived)
+                missing |= gm
+                gates.append(self.gate(gate_meta[cg.id], st, cg.condition, gm))
+            flag_meta = {f.id: f for f in meta.flags}
+            for cf, st in zip(ci.flags, flag_truth, strict=True):
+                if st is not Tri.FALSE:
+                    flags.append(self.flag(flag_meta[cf.id], st, cf.condition,
+                                           self.undecided_facts(cf.condition, derived)))
+        lower = [r.id for r in listed
+                 if r.ladder < ci.ladder and r.status in ("aanbevolen", "te_overwegen")]
+        return InterventionResult(
+            id=ci.id, label=meta.label, status=status,
+            trigger="ja" if trigger is Tri.TRUE else "mogelijk", ladder=ci.ladder,
+            authority=list(meta.authority), legal_basis=self.legal_basis(meta),
+            legal_gates=gates, flags=flags,
+            missing_facts=self.missing(missing) if status == "onvoldoende_gegevens" else [],
+            subsidiarity=meta.subsidiarity,
+            unavailable_reason=(meta.unavailable_reason or _default_unavailable(self.day))
+            if status == "niet_beschikbaar" else None,
+            lower_rungs=lower,
+        )
+
+    def gate(self, g: InterventionGate, st: Tri, condition: Node,
+             missing: set[str]) -> GateResult:
+        return GateResult(id=g.id, label=g.label, status=_GATE_STATUS[st],
+                          reason=g.reason_not_met if st is not Tri.TRUE else None,
+                          citations=citations(g.sources), evidence=self.evidence(condition),
+                          missing_facts=self.missing(missing))
+
+    def flag(self, f: ProportionalityFlag, st: Tri, condition: Node,
+             missing: set[str]) -> FlagResult:
+        return FlagResult(id=f.id, label=f.label,
+                          status="aanwezig" if st is Tri.TRUE else "onbepaald",
+                          citations=citations(f.sources), evidence=self.evidence(condition),
+                          missing_facts=self.missing(missing))
+
+    def legal_basis(self, meta: Intervention) -> list[LegalBasisOut]:
+        bases = [b for b in meta.legal_basis if b.valid_on(self.day)] or list(meta.legal_basis)
+        return [LegalBasisOut(
+            citation=b.cite(), kind=b.kind, in_force_from=b.valid_from, in_force_to=b.valid_to,
+            url=b.url, bwb_id=b.bwb_id, juriconnect=b.juriconnect, ecli=b.ecli,
+            verified=b.verified, note=b.remark) for b in bases]
 
     def build(self) -> Assessment:
         indicators = self.indicators()
@@ -317,19 +278,14 @@ class Assembler:
         )
         return Assessment(receipt=receipt, indicators=indicators, phenomena=phenomena,
                           interventions=interventions,
-                          trace=self.trace(indicators, phenomena, interventions))
-
-
-def _fmt_evidence(e: Evidence) -> str:
-    text = f"{e.value}"
-    if e.source:
-        text += f" (bron: {e.source}"
-        if e.observed:
-            text += f", {e.observed.isoformat()}"
-        text += ")"
-    return text
+                          trace=build_trace(indicators, phenomena, interventions))
 
 
 def _default_unavailable(day: dt.date) -> Label:
     return Label(nl=f"Dit instrument heeft op {day.isoformat()} geen geldende grondslag.",
                  en=f"This instrument has no legal basis in force on {day.isoformat()}.")
+
+
+def citations(sources: list[Source]) -> list[Citation]:
+    return [Citation(text=src.cite(), ecli=src.ecli, url=src.url, verified=src.verified,
+                     remark=src.remark) for src in sources]

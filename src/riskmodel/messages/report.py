@@ -33,6 +33,8 @@ REPORT: dict[str, dict[str, str]] = {
               "en": "Possibly relevant once more is known"},
     "more": {"nl": "en {n} meer (zie --format json)", "en": "and {n} more (see --format json)"},
     "no_gate": {"nl": "geen poort", "en": "no gate"},
+    "unverified": {"nl": "niet geverifieerd", "en": "not verified"},
+    "source": {"nl": "bron", "en": "source"},
     "note": {
         "nl": "Een risiconiveau is geen juridische grondslag: elke interventie vraagt eigen, "
               "concrete en geverifieerde feiten.",
@@ -51,4 +53,5 @@ STATUS: dict[str, dict[str, str]] = {
     "voldaan": {"nl": "voldaan", "en": "met"},
     "niet_voldaan": {"nl": "niet voldaan", "en": "not met"},
     "onbepaald": {"nl": "onbepaald", "en": "undecided"},
+    "onbekend": {"nl": "onbekend", "en": "unknown"},
 }

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from riskmodel.errors import Diagnostic, UserInputError, did_you_mean
+import json
+
+from riskmodel.explain.trace import find
 from riskmodel.messages import status_text, t
 from riskmodel.model.assessment import Assessment, TraceNode
 from riskmodel.report.text import render_text
 
+#: file suffix per output format (one file per profile when writing into a directory)
+SUFFIXES = {"json": ".json", "markdown": ".md", "text": ".txt"}
 
-def render(assessment: Assessment, fmt: str, lang: str = "nl") -> str:
+
+def render(assessment: Assessment, fmt: str = "text", lang: str = "nl") -> str:
+    """The assessment as `json`, `markdown` or `text`, in Dutch (`nl`) or English (`en`)."""
     if fmt == "json":
         return assessment.to_json()
     if fmt == "markdown":
@@ -23,14 +29,16 @@ def render_markdown(a: Assessment, lang: str = "nl") -> str:
            f"- model `{r.model}` {r.model_version}, engine `{r.engine}` {r.engine_version}",
            f"- rules sha256 `{r.rules_sha256}`", f"- profiel sha256 `{r.profile_sha256}`", "",
            f"## {t('phenomena', lang)}", "",
-           "| fenomeen | poort | niveau | mogelijk | score |", "|---|---|---|---|---|"]
+           "| fenomeen | definitie | niveau | mogelijk | score |", "|---|---|---|---|---|"]
     for ph in a.phenomena:
-        out.append(f"| {ph.label.get(lang)} | {status_text(ph.gate, lang)} | {ph.level.id} | "
+        definition = status_text(ph.definition, lang) if ph.definition else t("no_gate", lang)
+        out.append(f"| {ph.label.get(lang)} | {definition} | {ph.level.id} | "
                    f"{ph.possible_level.id} | {ph.score.certain}-{ph.score.possible} |")
     out += ["", f"## {t('interventions', lang)}", "",
             "| interventie | status | bevoegd | grondslag |", "|---|---|---|---|"]
     for iv in a.interventions:
-        basis = "; ".join(b.citation for b in iv.legal_basis)
+        basis = "; ".join(b.citation + ("" if b.verified else f" ({t('unverified', lang)})")
+                          for b in iv.legal_basis)
         out.append(f"| {iv.label.get(lang)} | {status_text(iv.status, lang)} | "
                    f"{', '.join(iv.authority)} | {basis} |")
     out += ["", "## Toelichting" if lang != "en" else "## Explanation", "", "```",
@@ -38,44 +46,41 @@ def render_markdown(a: Assessment, lang: str = "nl") -> str:
     return "\n".join(out)
 
 
-def render_explain(a: Assessment, target: str) -> str:
-    """The trace subtree for one intervention, phenomenon or indicator, as an indented tree:
-    why it has the status it has, down to each fact and its source (like `opa eval --explain`)."""
-    wanted = {f"interventie:{target}", f"fenomeen:{target}", f"indicator:{target}"}
-
-    def find(nodes: list[TraceNode]) -> TraceNode | None:
-        for n in nodes:
-            if n.node in wanted:
-                return n
-            hit = find(n.children)
-            if hit is not None:
-                return hit
-        return None
-
-    root = find(a.trace)
-    if root is None:
-        known = sorted({n.node.split(":", 1)[1] for n in _walk(a.trace)
-                        if n.node.split(":", 1)[0] in ("interventie", "fenomeen", "indicator")})
-        raise UserInputError([Diagnostic(
-            "<optie>", None, None, "--explain",
-            f"'{target}' komt niet voor in deze beoordeling (niet voorgesteld of onbekend)",
-            suggestion=did_you_mean(target, known))])
+def render_tree(node: TraceNode, lang: str = "nl") -> str:
+    """A reasoning subtree as an indented tree, down to each fact and its source."""
     lines: list[str] = []
 
     def emit(n: TraceNode, prefix: str, last: bool, top: bool) -> None:
         branch = "" if top else ("└─ " if last else "├─ ")
-        lines.append(f"{prefix}{branch}{n.node} = {n.result}")
+        lines.append(f"{prefix}{branch}{n.kind}:{n.id} = {_node_result(n, lang)}")
         child_prefix = prefix if top else prefix + ("   " if last else "│  ")
         for i, c in enumerate(n.children):
             emit(c, child_prefix, i == len(n.children) - 1, False)
 
-    emit(root, "", True, True)
+    emit(node, "", True, True)
     return "\n".join(lines) + "\n"
 
 
-def _walk(nodes: list[TraceNode]) -> list[TraceNode]:
-    out: list[TraceNode] = []
-    for n in nodes:
-        out.append(n)
-        out.extend(_walk(n.children))
-    return out
+def _node_result(n: TraceNode, lang: str) -> str:
+    if n.kind == "feit":
+        if n.result == "onbekend":
+            return status_text("onbekend", lang)
+        text = f"{n.value}"
+        if n.source:
+            text += f" ({t('source', lang)}: {n.source}"
+            if n.observed:
+                text += f", {n.observed.isoformat()}"
+            text += ")"
+        return text
+    if n.kind == "bron":
+        return (n.source or "") + ("" if n.verified else f" ({t('unverified', lang)})")
+    return n.result
+
+
+def render_explain(a: Assessment, target: str, fmt: str = "text", lang: str = "nl") -> str:
+    """Why one intervention, phenomenon or indicator came out as it did (text or JSON)."""
+    node = find(a, target)
+    if fmt == "json":
+        return json.dumps(node.model_dump(mode="json"), ensure_ascii=False, sort_keys=True,
+                          indent=2) + "\n"
+    return render_tree(node, lang)

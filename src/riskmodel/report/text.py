@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from riskmodel.messages import status_text, t
-from riskmodel.model.assessment import Assessment, Evidence, InterventionResult, MissingFact
+from riskmodel.model.assessment import Assessment, Citation, Evidence, InterventionResult, MissingFact
 
 
 def render_text(a: Assessment, lang: str = "nl") -> str:
@@ -24,7 +24,7 @@ def render_text(a: Assessment, lang: str = "nl") -> str:
         level = f"{ph.level.id} ({ph.level.label.get(lang)})"
         if ph.possible_level.rank > ph.level.rank:
             level += f", {t('possible', lang)} {ph.possible_level.id}"
-        gate = status_text(ph.gate, lang) if ph.gate_label else t("no_gate", lang)
+        gate = status_text(ph.definition, lang) if ph.definition else t("no_gate", lang)
         lines.append(f"- {ph.label.get(lang)}: {t('level', lang)} {level}; {t('score', lang)} "
                      f"{ph.score.certain}-{ph.score.possible}; {t('gate', lang)} {gate}")
         if hit_by_ph.get(ph.id):
@@ -90,17 +90,19 @@ def _intervention_lines(iv: InterventionResult, lang: str) -> list[str]:
     out = [f"- [{status_text(iv.status, lang)}] {iv.label.get(lang)} "
            f"({t('authority', lang)}: {', '.join(iv.authority)})"]
     if iv.legal_basis:
-        out.append(f"    {t('basis', lang)}: " + "; ".join(b.citation for b in iv.legal_basis))
+        out.append(f"    {t('basis', lang)}: " + "; ".join(
+            b.citation + ("" if b.verified else f" ({t('unverified', lang)})")
+            for b in iv.legal_basis))
     if iv.status == "niet_beschikbaar" and iv.unavailable_reason:
         out.append(f"    {t('unavailable', lang)}: {iv.unavailable_reason.get(lang)}")
-    for g in iv.gates:
+    for g in iv.legal_gates:
         if g.status == "voldaan" and iv.status in ("aanbevolen", "te_overwegen"):
             basis = "; ".join(_evidence_text(e, lang) for e in g.evidence)
             out.append(f"    {t('gate_met', lang)}: {g.label.get(lang)}"
                        + (f" ({t('based_on', lang)} {basis})" if basis else ""))
         elif g.status == "niet_voldaan" and g.reason:
             out.append(f"    {t('gate_failed', lang)}: {g.reason.get(lang)}"
-                       + (f" [{'; '.join(g.citations)}]" if g.citations else ""))
+                       + (f" [{cite_list(g.citations, lang)}]" if g.citations else ""))
         elif g.status == "onbepaald":
             out.append(f"    {t('gate_open', lang)}: {g.label.get(lang)}")
     for f in iv.flags:
@@ -110,3 +112,9 @@ def _intervention_lines(iv: InterventionResult, lang: str) -> list[str]:
     if iv.lower_rungs and iv.subsidiarity and iv.status in ("aanbevolen", "te_overwegen"):
         out.append(f"    {t('why_not_lower', lang)}: {iv.subsidiarity.get(lang)}")
     return out
+
+
+def cite_list(citations: list[Citation], lang: str) -> str:
+    """Citations for people: an unchecked one says so next to it."""
+    return "; ".join(c.text + ("" if c.verified else f" ({t('unverified', lang)})")
+                     for c in citations)

@@ -49,7 +49,7 @@ def compute_coverage(report: ScenarioReport, rules: RuleSet) -> Coverage:
             cov.levels_reached.setdefault(ph.id, set()).add(ph.level.id)
         for iv in a.interventions:
             cov.statuses.setdefault(iv.id, set()).add(iv.status)
-            for g in iv.gates:
+            for g in iv.legal_gates:
                 cov.gates.setdefault((iv.id, g.id), set()).add(g.status)
     cov.scenarios = len(seen)
     return cov

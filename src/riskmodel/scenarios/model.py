@@ -53,7 +53,7 @@ EXPECTATION_FIELDS: dict[str, str] = {
     "indicatoren": "indicators",
     "interventies": "interventions",
     "niet_voorgesteld": "not_suggested",
-    "poorten": "legal_gates",
+    "poorten": "definitions",
     "ontbrekende_feiten": "missing_facts",
 }
 EXPECTATION_KEYS = tuple(EXPECTATION_FIELDS)
@@ -67,7 +67,7 @@ class Expectations(Strict):
     indicators: dict[Ident, IndicatorStatus] = Field(alias="indicatoren", default_factory=dict)
     interventions: dict[Ident, InterventionStatus] = Field(alias="interventies", default_factory=dict)
     not_suggested: list[Ident] = Field(alias="niet_voorgesteld", default_factory=list)
-    legal_gates: dict[Ident, GateStatus] = Field(alias="poorten", default_factory=dict)
+    definitions: dict[Ident, GateStatus] = Field(alias="poorten", default_factory=dict)
     missing_facts: dict[Ident, list[Ident]] = Field(alias="ontbrekende_feiten", default_factory=dict)
 
     @model_validator(mode="after")
@@ -193,7 +193,7 @@ def reference_problems(
                 out.append(doc.diagnostic(
                     (*base, key, ph_id), f"onbekend niveau '{level}' voor fenomeen '{ph_id}'",
                     expected=", ".join(ids), suggestion=did_you_mean(level, ids)))
-    for ph_id in exp.legal_gates:
+    for ph_id in exp.definitions:
         if ph_id not in rules.phenomena:
             unknown(("poorten", ph_id), " fenomeen", ph_id, list(rules.phenomena))
         elif rules.phenomena[ph_id].definition is None:

@@ -300,9 +300,10 @@ def check_expectations(exp: Expectations, assessment: Assessment) -> list[Mismat
         got = ph.possible_level.id if ph else NOT_APPLICABLE
         if got != level:
             out.append(Mismatch("mogelijk_niveau", ph_id, level, got))
-    for ph_id, gate in exp.legal_gates.items():
+    for ph_id, gate in exp.definitions.items():
         ph = phenomena.get(ph_id)
-        got = ph.gate if ph else NOT_APPLICABLE
+        # a phenomenon without a definition counts as always met
+        got = (ph.definition or "voldaan") if ph else NOT_APPLICABLE
         if got != gate:
             out.append(Mismatch("poort", ph_id, gate, got))
     for ind_id, status in exp.indicators.items():
