@@ -28,7 +28,7 @@ Functionaliteit: Integrale aanpak jeugdgroepen (shortlistklassen)
     Dan is de status van interventie "groepsaanpak_jeugdgroep" "te_overwegen"
     Maar wordt interventie "pga_criminele_jeugdgroep" niet voorgesteld
 
-  Scenario: Veel overlast maar geen criminaliteit voor het geld: nooit crimineel
+  Scenario: Veel overlast en geweld, maar geen criminele kenmerken: niet crimineel
     Gegeven het scenario "jeugdgroep_overlastgevend_winkelcentrum"
     En het feit "jg_geweld" is "geweld_tegen_personen"
     Als de beoordeling wordt uitgevoerd
