@@ -16,12 +16,10 @@ import pytest
 from riskmodel import EngineError, assess, load_rules
 from riskmodel.compile.ir import FALSE, TRUE, And, Atom, IndRef, LevelRef, Node, Not, Or
 from riskmodel.evaluate.durable.evaluator import DurableEvaluator
+from riskmodel.evaluate.durable.limits import MAX_RULES_PER_FACT, TYPE_ATTR, check_plan
 from riskmodel.evaluate.durable.translate import (
-    MAX_RULES_PER_FACT,
-    TYPE_ATTR,
     DurablePlan,
     DurableRuleset,
-    check_plan,
     indicator_attr,
     level_attrs,
     plan_phase,

@@ -7,8 +7,9 @@ numbers, and durable-rules never meets a float exponent, a date string or a bool
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
 AtomOp = Literal["eq", "ne", "in", "nin", "ge", "le", "gt", "lt", "known"]
 
@@ -65,30 +66,40 @@ FALSE = Const(False)
 UNDECIDED = Const(None)
 
 
-def mk_and(children: list[Node]) -> Node:
-    out: list[Node] = []
-    for c in children:
-        if c == FALSE:
-            return FALSE
-        if c == TRUE:
-            continue
-        out.extend(c.children if isinstance(c, And) else [c])
-    if not out:
-        return TRUE
-    return out[0] if len(out) == 1 else And(tuple(out))
+T = TypeVar("T")
 
 
-def mk_or(children: list[Node]) -> Node:
-    out: list[Node] = []
-    for c in children:
-        if c == TRUE:
-            return TRUE
-        if c == FALSE:
+def junction(parts: Iterable[T], *, absorbing: T, neutral: T,
+             members: Callable[[T], Sequence[T] | None], build: Callable[[list[T]], T]) -> T:
+    """The one and/or simplifier: drop neutral parts, stop at an absorbing one, flatten
+    nested junctions of the same kind, and unwrap a single part.
+
+    Used for IR nodes and for durable-rules patterns alike (`and`: absorbing false, neutral
+    true; `or`: the other way round).
+    """
+    out: list[T] = []
+    for part in parts:
+        if part == absorbing:
+            return absorbing
+        if part == neutral:
             continue
-        out.extend(c.children if isinstance(c, Or) else [c])
+        nested = members(part)
+        out.extend(nested if nested is not None else [part])
     if not out:
-        return FALSE
-    return out[0] if len(out) == 1 else Or(tuple(out))
+        return neutral
+    return out[0] if len(out) == 1 else build(out)
+
+
+def mk_and(children: Iterable[Node]) -> Node:
+    return junction(children, absorbing=FALSE, neutral=TRUE,
+                    members=lambda c: c.children if isinstance(c, And) else None,
+                    build=lambda cs: And(tuple(cs)))
+
+
+def mk_or(children: Iterable[Node]) -> Node:
+    return junction(children, absorbing=TRUE, neutral=FALSE,
+                    members=lambda c: c.children if isinstance(c, Or) else None,
+                    build=lambda cs: Or(tuple(cs)))
 
 
 def mk_not(child: Node) -> Node:

@@ -21,11 +21,10 @@ from typing import Any
 from riskmodel.compile.ir import ConditionKey, Node
 from riskmodel.errors import EngineError
 from riskmodel.evaluate.base import Evaluator
+from riskmodel.evaluate.durable.limits import SENTINEL_RULE, TYPE_ATTR, check_plan
 from riskmodel.evaluate.durable.translate import (
-    SENTINEL_RULE,
-    TYPE_ATTR,
     DurablePlan,
-    check_plan,
+    DurableRuleset,
     indicator_attr,
     level_attrs,
     plan_phase,
@@ -137,63 +136,77 @@ class DurableEvaluator(Evaluator):
         derived: Derived | None,
     ) -> dict[ConditionKey, Tri]:
         plan = self.plan(phase, conditions)
-        fact: dict[str, Any] = {TYPE_ATTR: plan.fact_type, **env}
-        if derived is not None:
-            for ind_id, status in derived.indicators.items():
-                fact[indicator_attr(ind_id)] = _TRI_CODE[status]
-            for ph_id, (certain, possible) in derived.levels.items():
-                nz, nm = level_attrs(ph_id)
-                fact[nz] = certain
-                fact[nm] = possible
+        fact = _engine_fact(plan.fact_type, env, derived)
         fired: set[str] = set()
         with self._lock:
             self._register(plan)
-            host = self._host
             for rs in plan.rulesets:
-                sid = str(next(self._sessions))
-                self._fired.pop(sid, None)
-                asserted = False
-                try:
-                    # Every ruleset has a sentinel rule, so "no rule matched" (which would
-                    # make the later delete_state crash the C core) cannot happen.
-                    try:
-                        projected = {a: fact[a] for a in rs.attributes if a in fact}
-                        host.assert_fact(rs.name, {"sid": sid, "id": "feit",
-                                                   TYPE_ATTR: plan.fact_type, **projected})
-                    except Exception:
-                        # After a failed assert the C core aborts the process on delete_state
-                        # (measured); drop this host and start a clean one next time.
-                        self._discard_host()
-                        raise
-                    asserted = True
-                    state = host.get_state(rs.name, sid)
-                    if state and state.get("exception"):
-                        raise EngineError(
-                            f"fout in durable-rules sessie ({rs.name}): {state['exception']}"
-                        )
-                    if f"{rs.name}|{SENTINEL_RULE}" not in self._fired.get(sid, set()):
-                        raise EngineError(
-                            f"durable-rules verwerkte het feit niet in {rs.name} (de "
-                            "controleregel vuurde niet); geen resultaat is beter dan een leeg"
-                        )
-                except EngineError:
-                    raise
-                except Exception as exc:
-                    raise EngineError(f"durable-rules faalde in {rs.name}: {exc}") from exc
-                finally:
-                    fired |= {
-                        name.split("|", 1)[1] + "@" + rs.name for name in self._fired.pop(sid, set())
-                    }
-                    if asserted:
-                        with contextlib.suppress(Exception):
-                            host.delete_state(rs.name, sid)
-        result: dict[ConditionKey, Tri] = {key: Tri.FALSE for key in conditions}
-        for rs in plan.rulesets:
-            for rule_name, (key, mode) in rs.rules.items():
-                if f"{rule_name}@{rs.name}" not in fired:
-                    continue
-                if mode == "T":
-                    result[key] = Tri.TRUE
-                elif result[key] is Tri.FALSE:
-                    result[key] = Tri.UNKNOWN
-        return result
+                fired |= {f"{name}@{rs.name}" for name in self._run(rs, plan.fact_type, fact)}
+        return _truth(plan, conditions, fired)
+
+    def _run(self, rs: DurableRuleset, fact_type: str, fact: dict[str, Any]) -> set[str]:
+        """Assert the fact into one ruleset in a fresh session; the rule names that fired."""
+        host = self._host
+        sid = str(next(self._sessions))
+        self._fired.pop(sid, None)
+        asserted = False
+        try:
+            # Every ruleset has a sentinel rule, so "no rule matched" (which would make the
+            # later delete_state crash the C core) cannot happen.
+            try:
+                projected = {a: fact[a] for a in rs.attributes if a in fact}
+                host.assert_fact(rs.name, {"sid": sid, "id": "feit", TYPE_ATTR: fact_type,
+                                           **projected})
+            except Exception:
+                # After a failed assert the C core aborts the process on delete_state
+                # (measured); drop this host and start a clean one next time.
+                self._discard_host()
+                raise
+            asserted = True
+            state = host.get_state(rs.name, sid)
+            if state and state.get("exception"):
+                raise EngineError(f"fout in durable-rules sessie ({rs.name}): {state['exception']}")
+            if f"{rs.name}|{SENTINEL_RULE}" not in self._fired.get(sid, set()):
+                raise EngineError(
+                    f"durable-rules verwerkte het feit niet in {rs.name} (de controleregel "
+                    "vuurde niet); geen resultaat is beter dan een leeg")
+        except EngineError:
+            raise
+        except Exception as exc:
+            raise EngineError(f"durable-rules faalde in {rs.name}: {exc}") from exc
+        finally:
+            names = {name.split("|", 1)[1] for name in self._fired.pop(sid, set())}
+            if asserted:
+                with contextlib.suppress(Exception):
+                    host.delete_state(rs.name, sid)
+        return names
+
+
+def _engine_fact(fact_type: str, env: dict[str, int | str],
+                 derived: Derived | None) -> dict[str, Any]:
+    """The one fact asserted per phase: encoded profile plus, in phase 2, indicator results
+    (0/1/2) and level ranks (certain, possible) as attributes."""
+    fact: dict[str, Any] = {TYPE_ATTR: fact_type, **env}
+    if derived is not None:
+        for ind_id, status in derived.indicators.items():
+            fact[indicator_attr(ind_id)] = _TRI_CODE[status]
+        for ph_id, (certain, possible) in derived.levels.items():
+            nz, nm = level_attrs(ph_id)
+            fact[nz] = certain
+            fact[nm] = possible
+    return fact
+
+
+def _truth(plan: DurablePlan, conditions: dict[ConditionKey, Node],
+           fired: set[str]) -> dict[ConditionKey, Tri]:
+    """T fired -> true; only P fired -> undecided; neither -> false."""
+    result: dict[ConditionKey, Tri] = {key: Tri.FALSE for key in conditions}
+    for rs in plan.rulesets:
+        for rule_name, (key, mode) in rs.rules.items():
+            if f"{rule_name}@{rs.name}" not in fired:
+                continue
+            if mode == "T":
+                result[key] = Tri.TRUE
+            elif result[key] is Tri.FALSE:
+                result[key] = Tri.UNKNOWN
+    return result

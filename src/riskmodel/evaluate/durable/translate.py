@@ -15,31 +15,21 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from riskmodel.compile.ir import And, Atom, ConditionKey, Const, IndRef, LevelRef, Node, Not, Or
+from riskmodel.compile.ir import And, Atom, ConditionKey, Const, IndRef, LevelRef, Node, Not, Or, junction
+from riskmodel.evaluate.durable.limits import (
+    CONDITIONS_PER_RULESET,
+    RULES_PER_RULESET,
+    SENTINEL_RULE,
+    TYPE_ATTR,
+    distinct_conditions,
+    leaf_conditions,
+    max_conditions,
+    pattern_attributes,
+)
 
 Mode = Literal["T", "F", "P", "Q"]
 DExpr = bool | dict[str, Any]
 
-#: more than 64 rules matching one fact fails in the C core (error 303)
-MAX_RULES_PER_FACT = 64
-#: a fact with more than 254 properties is refused (error 302, measured)
-MAX_FACT_PROPERTIES = 254
-#: 512 distinct conditions under one node makes ruleset creation loop forever
-MAX_CONDITIONS_PER_NODE = 511
-#: one slot per ruleset is taken by the sentinel rule (see SENTINEL_RULE)
-RULES_PER_RULESET = 59
-#: A rule that matches every asserted fact. Without it, an assert that matches nothing raises
-#: MessageNotHandledException, and a later delete_state on that session crashes the C core
-#: (segfault, measured with durable-rules 2.0.28). With it, every assert is handled.
-SENTINEL_RULE = "sentinel"
-#: Distinct leaf conditions per ruleset. Error 303 is raised when too many conditions match
-#: one fact at once; the exact count the C core uses is not documented, and a 58-rule ruleset
-#: with 146 distinct conditions failed on a real profile (measured). Capping the distinct
-#: conditions of a ruleset at 64 makes it impossible for more than 64 to match, whatever
-#: the profile, at the price of more (small) rulesets.
-CONDITIONS_PER_RULESET = 64
-
-TYPE_ATTR = "t"
 
 
 def indicator_attr(indicator_id: str) -> str:
@@ -56,31 +46,13 @@ _DOP = {"ne": "$neq", "ge": "$gte", "le": "$lte", "gt": "$gt", "lt": "$lt"}
 
 
 def _and(parts: list[DExpr]) -> DExpr:
-    out: list[dict[str, Any]] = []
-    for p in parts:
-        if p is False:
-            return False
-        if p is True:
-            continue
-        assert isinstance(p, dict)
-        out.append(p)
-    if not out:
-        return True
-    return out[0] if len(out) == 1 else {"$and": out}
+    return junction(parts, absorbing=False, neutral=True, members=lambda p: None,
+                    build=lambda ps: {"$and": ps})
 
 
 def _or(parts: list[DExpr]) -> DExpr:
-    out: list[dict[str, Any]] = []
-    for p in parts:
-        if p is True:
-            return True
-        if p is False:
-            continue
-        assert isinstance(p, dict)
-        out.append(p)
-    if not out:
-        return False
-    return out[0] if len(out) == 1 else {"$or": out}
+    return junction(parts, absorbing=True, neutral=False, members=lambda p: None,
+                    build=lambda ps: {"$or": ps})
 
 
 def _cmp(attr: str, op: str, value: Any) -> DExpr:
@@ -166,55 +138,6 @@ class DurablePlan:
         }
 
 
-def count_conditions(expr: Any) -> int:
-    """Leaf tests in one pattern: what the C core builds alpha nodes from."""
-    if isinstance(expr, dict):
-        total = 0
-        for k, v in expr.items():
-            if k in ("$and", "$or"):
-                total += sum(count_conditions(x) for x in v)
-            else:
-                total += 1
-        return total
-    return 0
-
-
-def leaf_conditions(expr: Any, out: set[str] | None = None) -> set[str]:
-    """Distinct leaf tests of a pattern, as canonical JSON."""
-    out = out if out is not None else set()
-    if isinstance(expr, dict):
-        for k, v in expr.items():
-            if k in ("$and", "$or"):
-                for x in v:
-                    leaf_conditions(x, out)
-            else:
-                out.add(json.dumps({k: v}, sort_keys=True))
-    return out
-
-
-def pattern_attributes(expr: Any) -> set[str]:
-    """Attribute names a pattern tests."""
-    out: set[str] = set()
-    for leaf in leaf_conditions(expr):
-        (key, value), = json.loads(leaf).items()
-        if key.startswith("$"):
-            out.update(value)
-        else:
-            out.add(key)
-    return out
-
-
-def distinct_conditions(definition: dict[str, Any]) -> int:
-    found: set[str] = set()
-    for rule in definition.values():
-        leaf_conditions(rule["all"][0]["m"], found)
-    return len(found)
-
-
-def max_conditions(definition: dict[str, Any]) -> int:
-    return sum(count_conditions(rule["all"][0]["m"]) for rule in definition.values())
-
-
 def plan_phase(
     phase: str,
     fact_type: str,
@@ -266,35 +189,3 @@ def plan_phase(
     return DurablePlan(phase=phase, fact_type=fact_type, rulesets=rulesets)
 
 
-def check_plan(plan: DurablePlan) -> list[str]:
-    """Problems that would make durable-rules fail or hang; empty when the plan is safe."""
-    problems: list[str] = []
-    for rs in plan.rulesets:
-        n = len(rs.definition)
-        if n > MAX_RULES_PER_FACT:
-            problems.append(f"{rs.name}: {n} regels kunnen op een feit matchen "
-                            f"(maximum {MAX_RULES_PER_FACT}, fout 303)")
-        if len(rs.attributes) > MAX_FACT_PROPERTIES - 3:
-            problems.append(f"{rs.name}: {len(rs.attributes)} attributen in een ruleset "
-                            f"(een feit mag hoogstens {MAX_FACT_PROPERTIES} eigenschappen hebben, "
-                            "fout 302)")
-        distinct = distinct_conditions(rs.definition)
-        if distinct > CONDITIONS_PER_RULESET:
-            problems.append(f"{rs.name}: {distinct} verschillende condities in een ruleset "
-                            f"(maximum {CONDITIONS_PER_RULESET}; meer kan tegelijk matchen en "
-                            "geeft fout 303); splits de regel in kleinere delen")
-        c = max_conditions(rs.definition)
-        if c > MAX_CONDITIONS_PER_NODE:
-            problems.append(f"{rs.name}: {c} condities onder een knoop "
-                            f"(maximum {MAX_CONDITIONS_PER_NODE}; meer laat het aanmaken hangen)")
-        for name, rule in rs.definition.items():
-            pattern = rule["all"][0]["m"]
-            if not _has_discriminator(pattern):
-                problems.append(f"{rs.name}.{name}: patroon zonder typediscriminator")
-    return problems
-
-
-def _has_discriminator(pattern: dict[str, Any]) -> bool:
-    if TYPE_ATTR in pattern:
-        return True
-    return any(isinstance(p, dict) and TYPE_ATTR in p for p in pattern.get("$and", []))
