@@ -17,9 +17,8 @@ from riskmodel import EngineError, assess, load_rules
 from riskmodel.compile.ir import FALSE, TRUE, And, Atom, IndRef, LevelRef, Node, Not, Or
 from riskmodel.evaluate.durable.evaluator import DurableEvaluator
 from riskmodel.evaluate.durable.limits import MAX_RULES_PER_FACT, TYPE_ATTR, check_plan
+from riskmodel.evaluate.durable.plan import DurablePlan, DurableRuleset
 from riskmodel.evaluate.durable.translate import (
-    DurablePlan,
-    DurableRuleset,
     indicator_attr,
     level_attrs,
     plan_phase,

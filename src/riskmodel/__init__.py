@@ -15,8 +15,7 @@ Everything not listed in ``__all__`` is private and may change without notice.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from riskmodel._version import __version__
 from riskmodel.api import Outcome, assess, assess_many, load_profile, load_rules
 from riskmodel.errors import (
     Diagnostic,

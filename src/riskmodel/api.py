@@ -183,7 +183,10 @@ def assess_many(
     evaluator = get_evaluator(engine)
     outcomes: list[Outcome] = []
     seen: dict[str, str] = {}
-    for item in _expand(sources, outcomes):
+    for item in _expand(sources):
+        if isinstance(item, Outcome):  # an input that named no file
+            outcomes.append(item)
+            continue
         name = _source_name(item, len(outcomes))
         outcome = Outcome(source=name)
         outcomes.append(outcome)
@@ -204,15 +207,16 @@ def assess_many(
 
 
 def _expand(sources: Iterable[Profile | Path | str | dict[str, Any]],
-            outcomes: list[Outcome]) -> list[Profile | Path | dict[str, Any]]:
-    items: list[Profile | Path | dict[str, Any]] = []
+            ) -> list[Profile | Path | dict[str, Any] | Outcome]:
+    """Inputs in order: profiles, files (directories expanded), or an Outcome for an input
+    that names no profile file."""
+    items: list[Profile | Path | dict[str, Any] | Outcome] = []
     for src in sources:
         if isinstance(src, Profile | dict):
             items.append(src)
             continue
         files, problems = expand_inputs([src], PROFILE_SUFFIXES)
-        for d in problems:
-            outcomes.append(Outcome(source=d.file, diagnostics=[d]))
+        items.extend(Outcome(source=d.file, diagnostics=[d]) for d in problems)
         items.extend(files)
     return items
 

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from riskmodel import __version__
+from riskmodel._version import __version__
 from riskmodel.errors import Diagnostic, EngineError, OutputError, UserInputError
 from riskmodel.source import display_path
 
@@ -60,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--quiet", "-q", action="store_true", help="toon alleen fouten, geen waarschuwingen")
 
     s = sub.add_parser("schema", help="schrijf JSON Schema voor regelbestanden of profielen")
-    s.add_argument("--kind", choices=("rules", "manifest", "profile"), default="rules")
+    s.add_argument("--kind", choices=("rules", "manifest", "profile", "assessment"),
+                   default="rules")
     s.add_argument("--rules", type=Path, help="model waarvan de feiten in het profielschema komen")
     s.add_argument("--output", type=Path)
 
@@ -178,6 +179,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
         data = schema.rules_schema()
     elif args.kind == "manifest":
         data = schema.manifest_schema()
+    elif args.kind == "assessment":
+        data = schema.assessment_schema()
     else:
         from riskmodel.api import load_rules
 

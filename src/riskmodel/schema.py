@@ -1,10 +1,12 @@
-"""JSON Schemas for editors: rule files, the manifest and profiles (with the fact vocabulary)."""
+"""JSON Schemas: rule files, the manifest and profiles (with the fact vocabulary) for editors;
+the assessment for programs that read riskmodel's output."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from riskmodel.model.assessment import SCHEMA_VERSION, Assessment
 from riskmodel.model.profile import Profile
 from riskmodel.model.rules import Manifest, RuleFile
 from riskmodel.model.ruleset import RuleSet
@@ -20,6 +22,14 @@ _TYPES: dict[str, dict[str, Any]] = {
 def rules_schema() -> dict[str, Any]:
     schema = RuleFile.model_json_schema(by_alias=True)
     schema["title"] = "riskmodel rule file"
+    return schema
+
+
+def assessment_schema() -> dict[str, Any]:
+    """The output contract, versioned by `schema_version` (see docs/contract.md)."""
+    schema = Assessment.model_json_schema(mode="serialization")
+    schema["title"] = f"riskmodel assessment, schema version {SCHEMA_VERSION}"
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
 
 

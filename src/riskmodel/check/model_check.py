@@ -14,7 +14,8 @@ from riskmodel.check.privacy import is_personal_key
 from riskmodel.compile.compiler import compile_model
 from riskmodel.errors import Diagnostic, Severity
 from riskmodel.evaluate.durable.limits import check_plan
-from riskmodel.evaluate.durable.translate import DurablePlan, plan_phase
+from riskmodel.evaluate.durable.plan import DurablePlan
+from riskmodel.evaluate.durable.translate import plan_phase
 from riskmodel.model.conditions import Dated, FactTest, walk
 from riskmodel.model.ruleset import RuleSet
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from riskmodel import __version__
+from riskmodel._version import __version__
 from riskmodel.compile.ir import ConditionKey, Node
 from riskmodel.evaluate.base import Evaluator
 from riskmodel.evaluate.kleene import Derived, Tri, evaluate

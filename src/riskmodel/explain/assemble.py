@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import json
 
-from riskmodel import __version__
+from riskmodel._version import __version__
 from riskmodel.compile.ir import (
     And,
     Atom,

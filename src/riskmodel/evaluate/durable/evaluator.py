@@ -22,13 +22,8 @@ from riskmodel.compile.ir import ConditionKey, Node
 from riskmodel.errors import EngineError
 from riskmodel.evaluate.base import Evaluator
 from riskmodel.evaluate.durable.limits import SENTINEL_RULE, TYPE_ATTR, check_plan
-from riskmodel.evaluate.durable.translate import (
-    DurablePlan,
-    DurableRuleset,
-    indicator_attr,
-    level_attrs,
-    plan_phase,
-)
+from riskmodel.evaluate.durable.plan import DurablePlan, DurableRuleset
+from riskmodel.evaluate.durable.translate import indicator_attr, level_attrs, plan_phase
 from riskmodel.evaluate.kleene import Derived, Tri
 
 _TRI_CODE = {Tri.FALSE: 0, Tri.UNKNOWN: 1, Tri.TRUE: 2}

@@ -7,11 +7,9 @@ reports any plan that would not.
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from riskmodel.evaluate.durable.translate import DurablePlan
+from riskmodel.evaluate.durable.plan import DurablePlan, distinct_conditions, max_conditions
 
 TYPE_ATTR = "t"
 
@@ -33,55 +31,6 @@ SENTINEL_RULE = "sentinel"
 #: conditions of a ruleset at 64 makes it impossible for more than 64 to match, whatever
 #: the profile, at the price of more (small) rulesets.
 CONDITIONS_PER_RULESET = 64
-
-
-def count_conditions(expr: Any) -> int:
-    """Leaf tests in one pattern: what the C core builds alpha nodes from."""
-    if isinstance(expr, dict):
-        total = 0
-        for k, v in expr.items():
-            if k in ("$and", "$or"):
-                total += sum(count_conditions(x) for x in v)
-            else:
-                total += 1
-        return total
-    return 0
-
-
-def leaf_conditions(expr: Any, out: set[str] | None = None) -> set[str]:
-    """Distinct leaf tests of a pattern, as canonical JSON."""
-    out = out if out is not None else set()
-    if isinstance(expr, dict):
-        for k, v in expr.items():
-            if k in ("$and", "$or"):
-                for x in v:
-                    leaf_conditions(x, out)
-            else:
-                out.add(json.dumps({k: v}, sort_keys=True))
-    return out
-
-
-def pattern_attributes(expr: Any) -> set[str]:
-    """Attribute names a pattern tests."""
-    out: set[str] = set()
-    for leaf in leaf_conditions(expr):
-        (key, value), = json.loads(leaf).items()
-        if key.startswith("$"):
-            out.update(value)
-        else:
-            out.add(key)
-    return out
-
-
-def distinct_conditions(definition: dict[str, Any]) -> int:
-    found: set[str] = set()
-    for rule in definition.values():
-        leaf_conditions(rule["all"][0]["m"], found)
-    return len(found)
-
-
-def max_conditions(definition: dict[str, Any]) -> int:
-    return sum(count_conditions(rule["all"][0]["m"]) for rule in definition.values())
 
 
 def check_plan(plan: DurablePlan) -> list[str]:

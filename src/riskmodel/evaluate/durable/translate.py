@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from riskmodel.compile.ir import And, Atom, ConditionKey, Const, IndRef, LevelRef, Node, Not, Or, junction
@@ -21,9 +20,11 @@ from riskmodel.evaluate.durable.limits import (
     RULES_PER_RULESET,
     SENTINEL_RULE,
     TYPE_ATTR,
-    distinct_conditions,
+)
+from riskmodel.evaluate.durable.plan import (
+    DurablePlan,
+    DurableRuleset,
     leaf_conditions,
-    max_conditions,
     pattern_attributes,
 )
 
@@ -103,39 +104,6 @@ def translate(node: Node, mode: Mode) -> DExpr:
         parts = [translate(c, mode) for c in node.children]
         return _or(parts) if mode in ("T", "P") else _and(parts)
     raise AssertionError(node)
-
-
-@dataclass
-class DurableRuleset:
-    name: str
-    definition: dict[str, Any]
-    # rule name -> (condition key, "T" | "P")
-    rules: dict[str, tuple[ConditionKey, str]] = field(default_factory=dict)
-    #: attributes the patterns read; only these are asserted (the C core refuses a fact with
-    #: more than 254 properties, error 302, and JSON time grows with every property)
-    attributes: frozenset[str] = frozenset()
-
-
-@dataclass
-class DurablePlan:
-    """All rulesets of one phase, plus the statistics `riskmodel check` reports on."""
-
-    phase: str
-    fact_type: str
-    rulesets: list[DurableRuleset]
-
-    def stats(self) -> dict[str, int]:
-        return {
-            "rulesets": len(self.rulesets),
-            "rules": sum(len(r.definition) for r in self.rulesets),
-            "max_rules_per_ruleset": max((len(r.definition) for r in self.rulesets), default=0),
-            "max_conditions_per_node": max(
-                (max_conditions(r.definition) for r in self.rulesets), default=0
-            ),
-            "max_distinct_conditions_per_ruleset": max(
-                (distinct_conditions(r.definition) for r in self.rulesets), default=0
-            ),
-        }
 
 
 def plan_phase(

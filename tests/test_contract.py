@@ -1,0 +1,110 @@
+"""The public contract: what `import riskmodel` offers, the versioned assessment JSON and its
+JSON Schema, accessors that behave alike, and the rule-language version."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import riskmodel
+from riskmodel import Assessment, RuleSet, assess, assess_many, load_rules
+from riskmodel.scenarios.model import load_scenario
+from riskmodel.schema import assessment_schema
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml"))
+EXAMPLE = ROOT / "scenarios" / "profielen" / "voorbeeld.yaml"
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return load_rules()
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft202012Validator:
+    schema = assessment_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def test_public_surface_is_what_a_caller_touches() -> None:
+    for name in ("assess", "assess_many", "load_rules", "load_profile", "render", "RuleSet",
+                 "Profile", "Assessment", "Diagnostic", "Evaluator", "RiskmodelError",
+                 "UserInputError", "RuleError", "ProfileError", "EngineError", "OutputError"):
+        assert name in riskmodel.__all__, name
+        assert hasattr(riskmodel, name)
+    for exc in ("UserInputError", "RuleError", "ProfileError", "EngineError", "OutputError",
+                "ScenarioError"):
+        assert issubclass(getattr(riskmodel, exc), riskmodel.RiskmodelError)
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
+def test_every_scenario_assessment_matches_the_json_schema(
+    path: Path, rules: RuleSet, validator: jsonschema.Draft202012Validator
+) -> None:
+    loaded = load_scenario(path, rules)
+    a = assess(loaded.profile, rules, engine="python")
+    errors = sorted(validator.iter_errors(json.loads(a.to_json())), key=str)
+    assert not errors, errors[0].message
+
+
+@pytest.mark.parametrize("engine", ["python", "durable"])
+def test_json_round_trip_gives_the_same_assessment(rules: RuleSet, engine: str) -> None:
+    a = assess(EXAMPLE, rules, engine=engine)  # type: ignore[arg-type]
+    again = Assessment.model_validate_json(a.to_json())
+    assert again == a
+    assert again.to_json() == a.to_json()
+    assert json.loads(a.to_json())["schema_version"] == riskmodel.SCHEMA_VERSION
+
+
+def test_accessors_behave_alike_on_a_missing_id(rules: RuleSet) -> None:
+    a = assess(EXAMPLE, rules, engine="python")
+    assert a.phenomenon("bestaat_niet") is None
+    assert a.intervention("bestaat_niet") is None
+    assert a.indicator("bestaat_niet") is None
+    assert a.phenomenon("omg") is not None
+
+
+def test_peildatum_as_iso_text_and_bad_text_is_a_user_error(rules: RuleSet) -> None:
+    a = assess(EXAMPLE, rules, peildatum="2026-11-01", engine="python")
+    assert a.receipt.peildatum.isoformat() == "2026-11-01"
+    with pytest.raises(riskmodel.UserInputError) as info:
+        assess(EXAMPLE, rules, peildatum="1 november", engine="python")
+    [d] = info.value.diagnostics
+    assert (d.code, d.loc) == ("type", ("peildatum",))
+
+
+def test_bundled_model_is_loaded_once() -> None:
+    assert load_rules() is load_rules()
+
+
+def test_assess_without_rules_uses_the_bundled_model() -> None:
+    a = assess(EXAMPLE, engine="python")
+    assert a.receipt.model == load_rules().manifest.model
+
+
+def test_assess_many_gives_one_outcome_per_input_and_refuses_duplicate_ids(
+    rules: RuleSet, tmp_path: Path
+) -> None:
+    good = EXAMPLE.read_text(encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(good, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(good, encoding="utf-8")  # same id as a.yaml
+    (tmp_path / "c.yaml").write_text("id: [kapot\n", encoding="utf-8")
+    (tmp_path / ".verborgen.yaml").write_text(good, encoding="utf-8")
+    outcomes = assess_many([tmp_path, tmp_path / "ontbreekt.yaml"], rules, engine="python")
+    assert [Path(o.source).name for o in outcomes] == ["a.yaml", "b.yaml", "c.yaml",
+                                                        "ontbreekt.yaml"]
+    assert [o.ok for o in outcomes] == [True, False, False, False]
+    assert outcomes[1].diagnostics[0].code == "duplicate-id"
+    assert outcomes[3].diagnostics[0].code == "not-found"
+
+
+def test_unknown_engine_is_a_user_error_without_cli_flags(rules: RuleSet) -> None:
+    with pytest.raises(riskmodel.UserInputError) as info:
+        assess(EXAMPLE, rules, engine="drools")  # type: ignore[arg-type]
+    [d] = info.value.diagnostics
+    assert d.code == "unknown-engine" and d.path == "engine" and "--" not in d.format()
