@@ -108,3 +108,17 @@ def test_unknown_engine_is_a_user_error_without_cli_flags(rules: RuleSet) -> Non
         assess(EXAMPLE, rules, engine="drools")  # type: ignore[arg-type]
     [d] = info.value.diagnostics
     assert d.code == "unknown-engine" and d.path == "engine" and "--" not in d.format()
+
+
+def test_a_newer_rule_language_is_a_clear_error(tmp_path: Path) -> None:
+    import shutil
+
+    model = tmp_path / "model"
+    shutil.copytree(ROOT / "tests" / "models" / "mini", model)
+    manifest = model / "model.yaml"
+    manifest.write_text('regeltaal: "2.0"\n' + manifest.read_text(encoding="utf-8"),
+                        encoding="utf-8")
+    with pytest.raises(riskmodel.RuleError) as info:
+        load_rules(model)
+    [d] = info.value.diagnostics
+    assert d.line == 1 and "regeltaal 2.0" in d.message and "1.0" in d.message

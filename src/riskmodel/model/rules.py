@@ -277,9 +277,15 @@ class RuleFile(Strict):
     interventions: list[Intervention] = Field(alias="interventies", default_factory=list)
 
 
-class Manifest(Strict):
-    """rules/model.yaml: names the model, its version and its files."""
+#: the rule language this library reads; a model written for a newer major version is refused
+RULE_LANGUAGE_VERSION = "1.0"
 
+
+class Manifest(Strict):
+    """rules/model.yaml: names the model, its version, its rule-language version and files."""
+
+    rule_language: Annotated[str, Field(pattern=r"^\d+\.\d+$")] = Field(
+        default=RULE_LANGUAGE_VERSION, alias="regeltaal")
     model: Ident
     version: Annotated[str, Field(pattern=r"^\d+\.\d+\.\d+([-+][0-9A-Za-z.]+)?$")] = Field(alias="versie")
     label: Label
@@ -292,3 +298,12 @@ class Manifest(Strict):
     remove: dict[
         Literal["feiten", "registers", "fenomenen", "indicatoren", "interventies"], list[Ident]
     ] = Field(alias="verwijderen", default_factory=dict)
+
+    @model_validator(mode="after")
+    def _language_supported(self) -> Manifest:
+        major = int(self.rule_language.split(".")[0])
+        if major > int(RULE_LANGUAGE_VERSION.split(".")[0]):
+            raise ValueError(
+                f"dit model is geschreven in regeltaal {self.rule_language}; deze versie van "
+                f"riskmodel leest regeltaal {RULE_LANGUAGE_VERSION} (werk riskmodel bij)")
+        return self
