@@ -53,7 +53,8 @@ Functionaliteit: Ondermijningsfenomenen en passende interventies
     Als de beoordeling wordt uitgevoerd
     Dan is het niveau van "rising_stars" "verhoogd"
     En is de status van interventie "persoonsgerichte_aanpak" "aanbevolen"
-    En is de status van interventie "gebiedsverbod_172a" "juridisch_niet_mogelijk"
+    # Geen APV-grondslag nodig (ECLI:NL:RVS:2025:772).
+    En is de status van interventie "gebiedsverbod_172a" "aanbevolen"
     En is de status van interventie "bevel_172" "aanbevolen"
 
   Scenario: Familiesysteem met criminaliteit over generaties

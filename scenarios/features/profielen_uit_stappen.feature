@@ -62,7 +62,7 @@ Functionaliteit: Profielen opgebouwd uit losse feiten
     En is de status van interventie "evenement_weigering" "onvoldoende_gegevens"
     En ontbreekt het feit "dreiging_evenement_specifiek" voor interventie "evenement_weigering"
 
-  Scenario: Het kleurenverbod uit de APV bestaat na 23 december 2021 niet meer
+  Scenario: Het kleurenverbod uit de APV is nooit beschikbaar (onverbindend, ECLI:NL:HR:2021:1946)
     Gegeven een profiel van soort "groep" in gemeente "Haarlem" op peildatum "2021-12-23"
     En het feit "omg_motorcultuur_zichtbaar" is "ja"
     En het feit "omg_groepssymbolen" is "ja"
