@@ -18,7 +18,9 @@ Functionaliteit: Ondermijningsfenomenen en passende interventies
     Dan is het niveau van "drugs_buitengebied" "hoog"
     En is het niveau van "hennep_drugs" "hoog"
     En is de poort van "drugs_buitengebied" "voldaan"
-    En is de status van interventie "sluiting_13b" "aanbevolen"
+    # Wetenschap van de bestemming (art. 10a) staat niet vast: het model vraagt die na.
+    En is de status van interventie "sluiting_13b_voorbereiding" "onvoldoende_gegevens"
+    En ontbreekt het feit "wetenschap_bestemming_voorbereiding" voor interventie "sluiting_13b_voorbereiding"
     En is de status van interventie "keurmerk_buitengebied" "aanbevolen"
     En is de status van interventie "riec_casus" "aanbevolen"
 

@@ -12,7 +12,7 @@ Functionaliteit: Recht verandert in de tijd
     Gegeven het scenario "voorbereiding_13b_2019"
     Als de beoordeling wordt uitgevoerd
     Dan is het niveau van "hennep_drugs" "verhoogd"
-    En is de status van interventie "sluiting_13b" "aanbevolen"
+    En is de status van interventie "sluiting_13b_voorbereiding" "aanbevolen"
 
   Scenario: Wapenvondst in woning zonder langdurige overlast (2023)
     Gegeven het scenario "wapens_174a_2023"
