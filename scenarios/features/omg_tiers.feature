@@ -59,7 +59,9 @@ Functionaliteit: OMG-tiers T0 tot en met T5 en negatieve controles
     Dan is het niveau van "omg" "T5"
     En is indicator "omg_acute_dreiging" "geraakt"
     En is de status van interventie "sluiting_174a" "aanbevolen"
-    En is de status van interventie "noodbevel_175" "aanbevolen"
+    # Sinds 2024 gaat sluiting op grond van art. 174a (b-grond) voor; of die volstaat, vraagt het model na.
+    En is de status van interventie "noodbevel_175" "onvoldoende_gegevens"
+    En ontbreekt het feit "sluiting_174a_volstaat" voor interventie "noodbevel_175"
     En is de status van interventie "bevel_172" "aanbevolen"
 
   Scenario: Rustige plattelandsgemeente zonder signalen (negatieve controle)
