@@ -189,6 +189,8 @@ Functionaliteit: Dekking van indicatoren, niveaus en juridische poorten
   Scenario: Kamerverhuur met ernstig Bibob-gevaar: weigeren in plaats van voorschriften
     Gegeven het scenario "vastgoed_kamerverhuur_bibob_voorschriften"
     En het feit "bibob_gevaar" is "ernstig"
+    # Evenredigheid gewogen: weigeren is niet onevenredig (ECLI:NL:RBOBR:2017:5187).
+    En het feit "bibob_weigering_onevenredig" is "nee"
     Als de beoordeling wordt uitgevoerd
     Dan is het niveau van "vastgoed_witwassen" "verhoogd"
     En is de status van interventie "bibob_weigering" "aanbevolen"
