@@ -50,15 +50,17 @@ Functionaliteit: Dekking van indicatoren, niveaus en juridische poorten
     Gegeven het scenario "clubhuis_dwangsom_zonder_waarneming"
     Als de beoordeling wordt uitgevoerd
     Dan is het niveau van "omg" "T3"
-    En is de status van interventie "handhaving_bestemmingsplan" "juridisch_niet_mogelijk"
+    # Opleggen: staat de overtreding vast (art. 5:2/5:7 Awb)? Invorderen: deugdelijk vastgesteld (ECLI:NL:RVS:2017:1179)?
+    En is de status van interventie "handhaving_bestemmingsplan" "onvoldoende_gegevens"
+    En is de status van interventie "invordering_dwangsom" "juridisch_niet_mogelijk"
     En is de status van interventie "bestuurlijke_rapportage" "aanbevolen"
 
-  Scenario: Zolang de waarneming ter plaatse onbekend is, ontbreekt dat feit
+  Scenario: Zolang niet vaststaat of de overtreding is begaan, ontbreekt dat feit
     Gegeven het scenario "clubhuis_dwangsom_zonder_waarneming"
     En het feit "overtreding_ter_plaatse_vastgesteld" is "onbekend"
     Als de beoordeling wordt uitgevoerd
     Dan is de status van interventie "handhaving_bestemmingsplan" "onvoldoende_gegevens"
-    En ontbreekt het feit "overtreding_ter_plaatse_vastgesteld" voor interventie "handhaving_bestemmingsplan"
+    En ontbreekt het feit "overtreding_vastgesteld" voor interventie "handhaving_bestemmingsplan"
 
   Scenario: Vakantiepark in transformatie: zicht op legalisatie
     Gegeven het scenario "vakantiepark_transformatie_wonen"

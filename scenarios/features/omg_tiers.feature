@@ -9,7 +9,8 @@ Functionaliteit: OMG-tiers T0 tot en met T5 en negatieve controles
     En is het mogelijke niveau van "omg" "T0"
     En is de poort van "omg" "niet_voldaan"
     En wordt interventie "stopgesprek" niet voorgesteld
-    En wordt interventie "handhaving_bestemmingsplan" niet voorgesteld
+    # Strijdig gebruik is een eigen grond voor handhaving, ook bij een reguliere club (beginselplicht).
+    En is de status van interventie "handhaving_bestemmingsplan" "onvoldoende_gegevens"
     En wordt interventie "kleurenverbod_apv" niet voorgesteld
     En wordt interventie "evenement_weigering" niet voorgesteld
     En wordt interventie "verbod_2_20_bw" niet voorgesteld
@@ -20,7 +21,8 @@ Functionaliteit: OMG-tiers T0 tot en met T5 en negatieve controles
     Als de beoordeling wordt uitgevoerd
     Dan is het niveau van "omg" "T0"
     En is de poort van "omg" "niet_voldaan"
-    En wordt interventie "handhaving_bestemmingsplan" niet voorgesteld
+    # Voorgesteld op eigen grond; concreet zicht op legalisatie blokkeert in de poort.
+    En is de status van interventie "handhaving_bestemmingsplan" "juridisch_niet_mogelijk"
     En wordt interventie "stopgesprek" niet voorgesteld
     En wordt interventie "beeindiging_huur_opstal" niet voorgesteld
 
