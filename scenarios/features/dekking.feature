@@ -50,15 +50,17 @@ Functionaliteit: Dekking van indicatoren, niveaus en juridische poorten
     Gegeven het scenario "clubhuis_dwangsom_zonder_waarneming"
     Als de beoordeling wordt uitgevoerd
     Dan is het niveau van "omg" "T3"
-    En is de status van interventie "handhaving_bestemmingsplan" "juridisch_niet_mogelijk"
+    # Opleggen: staat de overtreding vast (art. 5:2/5:7 Awb)? Invorderen: deugdelijk vastgesteld (ECLI:NL:RVS:2017:1179)?
+    En is de status van interventie "handhaving_bestemmingsplan" "onvoldoende_gegevens"
+    En is de status van interventie "invordering_dwangsom" "juridisch_niet_mogelijk"
     En is de status van interventie "bestuurlijke_rapportage" "aanbevolen"
 
-  Scenario: Zolang de waarneming ter plaatse onbekend is, ontbreekt dat feit
+  Scenario: Zolang niet vaststaat of de overtreding is begaan, ontbreekt dat feit
     Gegeven het scenario "clubhuis_dwangsom_zonder_waarneming"
     En het feit "overtreding_ter_plaatse_vastgesteld" is "onbekend"
     Als de beoordeling wordt uitgevoerd
     Dan is de status van interventie "handhaving_bestemmingsplan" "onvoldoende_gegevens"
-    En ontbreekt het feit "overtreding_ter_plaatse_vastgesteld" voor interventie "handhaving_bestemmingsplan"
+    En ontbreekt het feit "overtreding_vastgesteld" voor interventie "handhaving_bestemmingsplan"
 
   Scenario: Vakantiepark in transformatie: zicht op legalisatie
     Gegeven het scenario "vakantiepark_transformatie_wonen"
@@ -99,8 +101,9 @@ Functionaliteit: Dekking van indicatoren, niveaus en juridische poorten
   Scenario: Kleuren van een verboden club in 2020 zonder kleurenverbod in de APV
     Gegeven het scenario "kleuren_verboden_club_zonder_apv_2020"
     Als de beoordeling wordt uitgevoerd
-    Dan is het niveau van "omg" "T4"
-    En is de status van interventie "kleurenverbod_apv" "juridisch_niet_mogelijk"
+    # Satudarah-verbod onbepaald tussen hof (18-6-2019) en HR (13-11-2020); kleurenverbod nooit geldig.
+    Dan is het niveau van "omg" "T1"
+    En is de status van interventie "kleurenverbod_apv" "niet_beschikbaar"
     En is de status van interventie "melding_om_140" "juridisch_niet_mogelijk"
 
   Scenario: Na het onherroepelijke verbod van Satudarah is voortzetting te melden
@@ -108,7 +111,7 @@ Functionaliteit: Dekking van indicatoren, niveaus en juridische poorten
     En de peildatum is "2021-03-01"
     Als de beoordeling wordt uitgevoerd
     Dan is de status van interventie "melding_om_140" "aanbevolen"
-    En is de status van interventie "kleurenverbod_apv" "juridisch_niet_mogelijk"
+    En is de status van interventie "kleurenverbod_apv" "niet_beschikbaar"
 
   Scenario: Oud-Bandidos zonder waargenomen voortzetting
     Gegeven het scenario "oud_leden_bandidos_geen_voortzetting_2023"
@@ -139,13 +142,14 @@ Functionaliteit: Dekking van indicatoren, niveaus en juridische poorten
     En is de status van interventie "gebiedsverbod_172a" "juridisch_niet_mogelijk"
     En is de status van interventie "bevel_172" "juridisch_niet_mogelijk"
 
-  Scenario: Drugsplein met jongeren: zonder verordeningen geen camera's en geen gebiedsverbod
+  Scenario: Drugsplein met jongeren: zonder cameraverordening geen camera's; gebiedsverbod wel (art. 172a lid 1, geen APV nodig)
     Gegeven het scenario "rising_stars_drugsplein_zonder_verordening"
     Als de beoordeling wordt uitgevoerd
     Dan is het niveau van "rising_stars" "hoog"
     En is indicator "rs_wapenbezit" "geraakt"
     En is de status van interventie "cameratoezicht_151c" "juridisch_niet_mogelijk"
-    En is de status van interventie "gebiedsverbod_172a" "juridisch_niet_mogelijk"
+    # ABRvS 26 februari 2025, ECLI:NL:RVS:2025:772: de bevoegdheid volgt rechtstreeks uit art. 172a lid 1.
+    En is de status van interventie "gebiedsverbod_172a" "aanbevolen"
     En is de status van interventie "bevel_172" "aanbevolen"
 
   Scenario: Drugsplein met een cameraverordening van de raad
@@ -187,6 +191,8 @@ Functionaliteit: Dekking van indicatoren, niveaus en juridische poorten
   Scenario: Kamerverhuur met ernstig Bibob-gevaar: weigeren in plaats van voorschriften
     Gegeven het scenario "vastgoed_kamerverhuur_bibob_voorschriften"
     En het feit "bibob_gevaar" is "ernstig"
+    # Evenredigheid gewogen: weigeren is niet onevenredig (ECLI:NL:RBOBR:2017:5187).
+    En het feit "bibob_weigering_onevenredig" is "nee"
     Als de beoordeling wordt uitgevoerd
     Dan is het niveau van "vastgoed_witwassen" "verhoogd"
     En is de status van interventie "bibob_weigering" "aanbevolen"

@@ -12,7 +12,7 @@ Functionaliteit: OMG-zaken uit de rechtspraak
     En is indicator "omg_link_verboden_club" "niet_geraakt"
     En is de status van interventie "handhaving_bestemmingsplan" "aanbevolen"
     En is de status van interventie "stopgesprek" "aanbevolen"
-    En is de status van interventie "kleurenverbod_apv" "juridisch_niet_mogelijk"
+    En is de status van interventie "kleurenverbod_apv" "niet_beschikbaar"
     En is de status van interventie "sluiting_clubhuis_verboden_club" "juridisch_niet_mogelijk"
     En wordt interventie "beeindiging_huur_opstal" niet voorgesteld
     En wordt interventie "melding_om_140" niet voorgesteld
@@ -82,9 +82,11 @@ Functionaliteit: OMG-zaken uit de rechtspraak
   Scenario: Hoorn: clubhuis van Satudarah voortgezet onder de naam Singa 19 (2020)
     Gegeven het scenario "hoorn_singa_19_2020"
     Als de beoordeling wordt uitgevoerd
-    Dan is het niveau van "omg" "T4"
-    En is indicator "omg_link_verboden_club" "geraakt"
-    En is de status van interventie "sluiting_clubhuis_verboden_club" "te_overwegen"
+    # Na hof 18 juni 2019 (geen uitvoerbaarheid bij voorraad volgens ECLI:NL:PHR:2020:593) is het
+    # Satudarah-verbod tot HR 13 november 2020 onbepaald.
+    Dan is het niveau van "omg" "T2"
+    En is indicator "omg_link_verboden_club" "onbepaald"
+    En is de status van interventie "sluiting_clubhuis_verboden_club" "onvoldoende_gegevens"
     En is de status van interventie "melding_om_140" "juridisch_niet_mogelijk"
 
   Scenario: Doornenburg: vermoedelijk gebruik van een café door No Surrender zonder bewijs (2017)

@@ -9,7 +9,8 @@ Functionaliteit: OMG-tiers T0 tot en met T5 en negatieve controles
     En is het mogelijke niveau van "omg" "T0"
     En is de poort van "omg" "niet_voldaan"
     En wordt interventie "stopgesprek" niet voorgesteld
-    En wordt interventie "handhaving_bestemmingsplan" niet voorgesteld
+    # Strijdig gebruik is een eigen grond voor handhaving, ook bij een reguliere club (beginselplicht).
+    En is de status van interventie "handhaving_bestemmingsplan" "onvoldoende_gegevens"
     En wordt interventie "kleurenverbod_apv" niet voorgesteld
     En wordt interventie "evenement_weigering" niet voorgesteld
     En wordt interventie "verbod_2_20_bw" niet voorgesteld
@@ -20,7 +21,8 @@ Functionaliteit: OMG-tiers T0 tot en met T5 en negatieve controles
     Als de beoordeling wordt uitgevoerd
     Dan is het niveau van "omg" "T0"
     En is de poort van "omg" "niet_voldaan"
-    En wordt interventie "handhaving_bestemmingsplan" niet voorgesteld
+    # Voorgesteld op eigen grond; concreet zicht op legalisatie blokkeert in de poort.
+    En is de status van interventie "handhaving_bestemmingsplan" "juridisch_niet_mogelijk"
     En wordt interventie "stopgesprek" niet voorgesteld
     En wordt interventie "beeindiging_huur_opstal" niet voorgesteld
 
@@ -59,7 +61,9 @@ Functionaliteit: OMG-tiers T0 tot en met T5 en negatieve controles
     Dan is het niveau van "omg" "T5"
     En is indicator "omg_acute_dreiging" "geraakt"
     En is de status van interventie "sluiting_174a" "aanbevolen"
-    En is de status van interventie "noodbevel_175" "aanbevolen"
+    # Sinds 2024 gaat sluiting op grond van art. 174a (b-grond) voor; of die volstaat, vraagt het model na.
+    En is de status van interventie "noodbevel_175" "onvoldoende_gegevens"
+    En ontbreekt het feit "sluiting_174a_volstaat" voor interventie "noodbevel_175"
     En is de status van interventie "bevel_172" "aanbevolen"
 
   Scenario: Rustige plattelandsgemeente zonder signalen (negatieve controle)

@@ -18,7 +18,9 @@ Functionaliteit: Ondermijningsfenomenen en passende interventies
     Dan is het niveau van "drugs_buitengebied" "hoog"
     En is het niveau van "hennep_drugs" "hoog"
     En is de poort van "drugs_buitengebied" "voldaan"
-    En is de status van interventie "sluiting_13b" "aanbevolen"
+    # Wetenschap van de bestemming (art. 10a) staat niet vast: het model vraagt die na.
+    En is de status van interventie "sluiting_13b_voorbereiding" "onvoldoende_gegevens"
+    En ontbreekt het feit "wetenschap_bestemming_voorbereiding" voor interventie "sluiting_13b_voorbereiding"
     En is de status van interventie "keurmerk_buitengebied" "aanbevolen"
     En is de status van interventie "riec_casus" "aanbevolen"
 
@@ -34,8 +36,9 @@ Functionaliteit: Ondermijningsfenomenen en passende interventies
     Gegeven het scenario "vastgoed_witwassen_wijk"
     Als de beoordeling wordt uitgevoerd
     Dan is het niveau van "vastgoed_witwassen" "hoog"
-    En is de status van interventie "bibob_weigering" "aanbevolen"
-    En is de status van interventie "bibob_voorschriften" "juridisch_niet_mogelijk"
+    # Weigeren vraagt een evenredigheidsafweging die nog niet in het profiel staat.
+    En is de status van interventie "bibob_weigering" "te_overwegen"
+    En is de status van interventie "bibob_voorschriften" "onvoldoende_gegevens"
     En is de status van interventie "riec_casus" "aanbevolen"
 
   Scenario: Overbewoonde woning met arbeidsmigranten en ingehouden paspoorten
@@ -53,7 +56,8 @@ Functionaliteit: Ondermijningsfenomenen en passende interventies
     Als de beoordeling wordt uitgevoerd
     Dan is het niveau van "rising_stars" "verhoogd"
     En is de status van interventie "persoonsgerichte_aanpak" "aanbevolen"
-    En is de status van interventie "gebiedsverbod_172a" "juridisch_niet_mogelijk"
+    # Geen APV-grondslag nodig (ECLI:NL:RVS:2025:772).
+    En is de status van interventie "gebiedsverbod_172a" "aanbevolen"
     En is de status van interventie "bevel_172" "aanbevolen"
 
   Scenario: Familiesysteem met criminaliteit over generaties

@@ -78,6 +78,9 @@ Functionaliteit: Juridische poorten die echt kunnen blokkeren
   Scenario: Hetzelfde clubhuis op de besluitdatum in Heiloo (30 oktober 2019): verbod geldt
     Gegeven het scenario "hamc_clubhuis_voor_verbod_2019"
     En de peildatum is "2019-10-30"
+    # Het charter erft het verbod niet (ECLI:NL:GHARL:2020:10406); de bestuurlijke rapportage stelde
+    # vast dat het pand werd gebruikt door (een onderdeel van) de verboden HAMC zelf.
+    En het feit "voortzetting_verboden_organisatie" is "hells_angels_mc_holland"
     Als de beoordeling wordt uitgevoerd
     Dan is het niveau van "omg" "T4"
     En is indicator "omg_link_verboden_club" "geraakt"

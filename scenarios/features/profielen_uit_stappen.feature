@@ -42,9 +42,12 @@ Functionaliteit: Profielen opgebouwd uit losse feiten
     En het feit "eerdere_waarschuwing" is "ja"
     En het feit "sluitingsduur_bepaald" is "onbekend"
     En de peildatum is "2019-06-01"
+    # Lid 1 onder b vraagt wetenschap (art. 11a) en grootschalige of bedrijfsmatige teelt.
+    En het feit "wetenschap_bestemming_voorbereiding" is "ja"
+    En het feit "hennepteelt_grootschalig_of_bedrijfsmatig" is "ja"
     Als de beoordeling wordt uitgevoerd
     Dan is het niveau van "hennep_drugs" "verhoogd"
-    En is de status van interventie "sluiting_13b" "te_overwegen"
+    En is de status van interventie "sluiting_13b_voorbereiding" "te_overwegen"
 
   Scenario: Een weigering zonder bekende evenementspecifieke dreiging vraagt eerst dat feit
     Gegeven een profiel van soort "evenement" in gemeente "Cuijk" op peildatum "2013-08-01"
@@ -62,7 +65,7 @@ Functionaliteit: Profielen opgebouwd uit losse feiten
     En is de status van interventie "evenement_weigering" "onvoldoende_gegevens"
     En ontbreekt het feit "dreiging_evenement_specifiek" voor interventie "evenement_weigering"
 
-  Scenario: Het kleurenverbod uit de APV bestaat na 23 december 2021 niet meer
+  Scenario: Het kleurenverbod uit de APV is nooit beschikbaar (onverbindend, ECLI:NL:HR:2021:1946)
     Gegeven een profiel van soort "groep" in gemeente "Haarlem" op peildatum "2021-12-23"
     En het feit "omg_motorcultuur_zichtbaar" is "ja"
     En het feit "omg_groepssymbolen" is "ja"

@@ -12,7 +12,7 @@ Functionaliteit: Recht verandert in de tijd
     Gegeven het scenario "voorbereiding_13b_2019"
     Als de beoordeling wordt uitgevoerd
     Dan is het niveau van "hennep_drugs" "verhoogd"
-    En is de status van interventie "sluiting_13b" "aanbevolen"
+    En is de status van interventie "sluiting_13b_voorbereiding" "aanbevolen"
 
   Scenario: Wapenvondst in woning zonder langdurige overlast (2023)
     Gegeven het scenario "wapens_174a_2023"
@@ -34,7 +34,8 @@ Functionaliteit: Recht verandert in de tijd
     Gegeven het scenario "kleurenverbod_2021"
     Als de beoordeling wordt uitgevoerd
     Dan is het niveau van "omg" "T4"
-    En is de status van interventie "kleurenverbod_apv" "aanbevolen"
+    # Het APV-kleurenverbod was nooit geldig recht (ECLI:NL:HR:2021:1946), ook niet vóór het arrest.
+    En is de status van interventie "kleurenverbod_apv" "niet_beschikbaar"
     En is de status van interventie "melding_om_140" "aanbevolen"
     En is de status van interventie "stopgesprek" "aanbevolen"
 

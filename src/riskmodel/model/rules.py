@@ -208,6 +208,11 @@ class LegalBasis(Validity):
     )
     verified: bool = Field(default=True, alias="geverifieerd")
     remark: str | None = Field(default=None, alias="opmerking")
+    #: held non-binding (onverbindend) by a court: never valid law, on no date at all
+    never_valid: bool = Field(default=False, alias="nooit_geldig")
+
+    def valid_on(self, day: dt.date) -> bool:
+        return not self.never_valid and super().valid_on(day)
 
     @model_validator(mode="after")
     def _url_for_laws(self) -> LegalBasis:

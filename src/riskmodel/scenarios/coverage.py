@@ -25,14 +25,21 @@ class Coverage:
     all_levels: dict[str, list[str]] = field(default_factory=dict)
     all_interventions: set[str] = field(default_factory=set)
     all_gates: set[tuple[str, str]] = field(default_factory=set)
+    #: instruments with no legal basis on any date (e.g. held non-binding): showing them as
+    #: niet_beschikbaar is all a scenario can do, and their gates can never be evaluated
+    never_available: set[str] = field(default_factory=set)
 
 
 def compute_coverage(report: ScenarioReport, rules: RuleSet) -> Coverage:
+    never = {iv.id for iv in rules.interventions.values()
+             if all(b.never_valid for b in iv.legal_basis)}
     cov = Coverage(
         all_indicators=set(rules.indicators),
         all_levels={p.id: [lv.id for lv in p.levels] for p in rules.phenomena.values()},
         all_interventions=set(rules.interventions),
-        all_gates={(iv.id, g.id) for iv in rules.interventions.values() for g in iv.legal_gates},
+        all_gates={(iv.id, g.id) for iv in rules.interventions.values() for g in iv.legal_gates
+                   if iv.id not in never},
+        never_available=never,
     )
     seen: set[str] = set()
     for row in report.results:
@@ -69,7 +76,8 @@ def format_coverage(cov: Coverage, lang: str = "nl") -> str:
     lines.append(("- indicators seen both hit and not hit: " if en else
                   "- indicatoren zowel geraakt als niet geraakt: ")
                  + _pct(len(both), len(cov.all_indicators)))
-    suggested = {i for i, st in cov.statuses.items() if st - {"niet_beschikbaar"}}
+    suggested = {i for i, st in cov.statuses.items()
+                 if st - {"niet_beschikbaar"} or i in cov.never_available}
     lines.append(("- interventions suggested: " if en else "- interventies voorgesteld: ")
                  + _pct(len(suggested & cov.all_interventions), len(cov.all_interventions)))
     recommended = {i for i, st in cov.statuses.items() if st & {"aanbevolen", "te_overwegen"}}
