@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from riskmodel.errors import OutputError
-from riskmodel.model.common import period_text
+from riskmodel.model.common import Source, period_text
 from riskmodel.model.conditions import (
     AllOf,
     AnyOf,
@@ -20,6 +20,7 @@ from riskmodel.model.conditions import (
     LevelTest,
     NotOf,
 )
+from riskmodel.model.rules import RegisterStatus
 from riskmodel.model.ruleset import RuleSet
 from riskmodel.report.atomic import write_atomic
 
@@ -57,11 +58,11 @@ def _phenomenon_page(rules: RuleSet, ph_id: str) -> str:
         out += [ph.description.nl, ""]
     if ph.reconstruction:
         out += [f"> **Reconstructie.** {ph.reconstruction.nl}", ""]
-    out += ["Bronnen: " + "; ".join(s.cite() for s in ph.sources), ""]
+    out += ["Bronnen: " + _cites(ph.sources), ""]
     if ph.definition:
         out += ["## Poort (definitie)", "", ph.definition.label.nl, ""]
         out += [*condition_text(ph.definition.condition), ""]
-        out += ["Bron: " + "; ".join(s.cite() for s in ph.definition.sources), ""]
+        out += ["Bron: " + _cites(ph.definition.sources), ""]
     out += ["## Niveaus (hitbeleid: prioriteit, hoogste bereikte drempel)", "",
             "| niveau | label | drempel |", "|---|---|---|"]
     out += [f"| {lv.id} | {lv.label.nl} | {lv.threshold} |" for lv in ph.levels]
@@ -76,7 +77,7 @@ def _phenomenon_page(rules: RuleSet, ph_id: str) -> str:
         out += [*condition_text(ind.condition), ""]
         if ind.note:
             out += [ind.note.nl, ""]
-        out += ["Bron: " + "; ".join(s.cite() for s in ind.sources), ""]
+        out += ["Bron: " + _cites(ind.sources), ""]
     ivs = [iv for iv in rules.interventions.values() if ph.id in iv.phenomena]
     if ivs:
         out += ["## Passende interventies", ""]
@@ -109,7 +110,7 @@ def _interventions_page(rules: RuleSet) -> str:
                            if g.valid_from or g.valid_to else "") + ")"]
                 out += condition_text(g.condition, 1)
                 out += [f"  - niet voldaan: {g.reason_not_met.nl}",
-                        "  - bron: " + "; ".join(s.cite() for s in g.sources)]
+                        "  - bron: " + _cites(g.sources)]
             out.append("")
         if iv.flags:
             out += ["**Proportionaliteit (afwegen):**", ""]
@@ -136,7 +137,7 @@ def _facts_page(rules: RuleSet) -> str:
         out += ["", f"## Register: {reg.label.nl} (`{reg.id}`)", "",
                 "| item | aliassen | voortzetting van | statussen |", "|---|---|---|---|"]
         for item in reg.items:
-            st = "; ".join(f"{s.status} vanaf {s.valid_from} ({s.source.cite()})" for s in item.statuses)
+            st = "; ".join(_status_text(s) for s in item.statuses)
             out.append(f"| {item.label.nl} (`{item.id}`) | {', '.join(item.aliases)} | "
                        f"{item.continues or ''} | {st} |")
     return "\n".join(out) + "\n"
@@ -190,3 +191,19 @@ def stale_files(pages: dict[str, str], out_dir: Path) -> list[str]:
         stale += sorted(p.name for p in out_dir.glob("*.md")
                         if p.name not in pages and _is_generated(p))
     return stale
+
+
+def _cites(sources: list[Source]) -> str:
+    """Citations as in every human-readable output: an unchecked one says so."""
+    return "; ".join(s.cite() + ("" if s.verified else " (niet geverifieerd)") for s in sources)
+
+
+def _status_text(s: RegisterStatus) -> str:
+    text = f"{s.status} vanaf {s.valid_from}"
+    if s.certain_from == "onbekend":
+        text += " (onzeker; zeker vanaf onbekend)"
+    elif s.certain_from is not None and s.certain_from != s.valid_from:
+        text += f" (onzeker tot {s.certain_from})"
+    if s.valid_to:
+        text += f" t/m {s.valid_to}"
+    return f"{text} ({_cites([s.source])})"
