@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import riskmodel
 from riskmodel import RuleError, assess, load_rules
 from riskmodel.check.privacy import find_personal_data
 from riskmodel.model.conditions import Dated, FactTest, walk
@@ -229,11 +230,34 @@ def test_discovery_finds_the_mini_model() -> None:
 )
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
-def test_durable_and_python_agree(model_dir: Path, data: st.DataObject) -> None:
+def test_all_three_engines_agree(model_dir: Path, data: st.DataObject) -> None:
+    """The generated code, the Rete engine and the Kleene interpreter give one answer."""
     rules = rules_for(model_dir)
     profile = data.draw(profiles(model_dir), label="profiel")
     durable = assess(profile, rules, engine="durable")
     python = assess(profile, rules, engine="python")
-    assert durable.receipt.engine == "durable"
-    assert python.receipt.engine == "python"
-    assert _canonical(durable) == _canonical(python)
+    compiled = assess(profile, rules, engine="compiled")
+    assert (durable.receipt.engine, python.receipt.engine, compiled.receipt.engine) == (
+        "durable", "python", "compiled")
+    assert _canonical(durable) == _canonical(python) == _canonical(compiled)
+
+
+@pytest.mark.parametrize(
+    "model_dir", LOADABLE, ids=[str(p.relative_to(REPO)) for p in LOADABLE]
+)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_generated_code_equals_the_interpreter(model_dir: Path, data: st.DataObject) -> None:
+    """Cheap enough for many more examples than the three-engine test: every condition of
+    both phases, on random profiles with unknowns."""
+    from riskmodel.api import compiled_for
+    from riskmodel.evaluate.generated import CompiledEvaluator
+    from riskmodel.evaluate.python_engine import PythonEvaluator
+
+    rules = rules_for(model_dir)
+    profile = data.draw(profiles(model_dir), label="profiel")
+    p = riskmodel.load_profile(profile, rules)
+    compiled = compiled_for(rules, p.peildatum)
+    a = CompiledEvaluator().evaluate(rules, compiled, p)
+    b = PythonEvaluator().evaluate(rules, compiled, p)
+    assert (a.phase1, a.derived.levels, a.phase2) == (b.phase1, b.derived.levels, b.phase2)

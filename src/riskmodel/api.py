@@ -21,12 +21,14 @@ from riskmodel.compile.ir import CompiledModel
 from riskmodel.errors import (
     Diagnostic,
     DiagnosticList,
+    EngineError,
     ProfileError,
     RuleError,
     UserInputError,
     did_you_mean,
 )
-from riskmodel.evaluate.base import Evaluator
+from riskmodel.evaluate.base import Evaluation, Evaluator
+from riskmodel.evaluate.generated import CompiledEvaluator
 from riskmodel.evaluate.python_engine import PythonEvaluator
 from riskmodel.explain.assemble import Assembler
 from riskmodel.load.files import PROFILE_SUFFIXES, expand_inputs
@@ -37,8 +39,11 @@ from riskmodel.model.profile import Profile
 from riskmodel.model.ruleset import RuleSet
 from riskmodel.source import display_path
 
-EngineName = Literal["durable", "python"]
-ENGINE_NAMES: tuple[EngineName, ...] = ("durable", "python")
+EngineName = Literal["compiled", "durable", "python"]
+#: compiled: generated code (default, fastest); durable: the durable-rules Rete engine (the
+#: independent check); python: the Kleene interpreter (the executable specification)
+ENGINE_NAMES: tuple[EngineName, ...] = ("compiled", "durable", "python")
+DEFAULT_ENGINE: EngineName = "compiled"
 DateLike = dt.date | str
 
 _ENGINES: dict[str, Evaluator] = {}
@@ -82,7 +87,7 @@ def as_date(value: DateLike | None, name: str = "peildatum") -> dt.date | None:
                                      loc=(name,))])
 
 
-def get_evaluator(engine: EngineName | Evaluator = "durable") -> Evaluator:
+def get_evaluator(engine: EngineName | Evaluator = DEFAULT_ENGINE) -> Evaluator:
     """One evaluator per engine per process: durable-rules rulesets are registered once."""
     if isinstance(engine, Evaluator):
         return engine
@@ -97,6 +102,8 @@ def get_evaluator(engine: EngineName | Evaluator = "durable") -> Evaluator:
             from riskmodel.evaluate.durable.evaluator import DurableEvaluator
 
             _ENGINES[engine] = DurableEvaluator()
+        elif engine == "compiled":
+            _ENGINES[engine] = CompiledEvaluator()
         else:
             _ENGINES[engine] = PythonEvaluator()
     return _ENGINES[engine]
@@ -136,9 +143,14 @@ def assess(
     rules: RuleSet | Path | str | None = None,
     *,
     peildatum: DateLike | None = None,
-    engine: EngineName | Evaluator = "durable",
+    engine: EngineName | Evaluator = DEFAULT_ENGINE,
+    verify: bool = False,
 ) -> Assessment:
-    """Assess one situation as of its peildatum (or the one given) with the chosen engine."""
+    """Assess one situation as of its peildatum (or the one given) with the chosen engine.
+
+    With `verify`, durable-rules (or, when it is the chosen engine, the compiled engine)
+    decides the same conditions independently, and any difference raises EngineError.
+    """
     rules = _rules(rules)
     day = as_date(peildatum)
     if not isinstance(profile, Profile):
@@ -149,7 +161,20 @@ def assess(
     evaluator = get_evaluator(engine)
     compiled = compiled_for(rules, profile.peildatum)
     evaluation = evaluator.evaluate(rules, compiled, profile)
+    if verify:
+        other = get_evaluator("compiled" if evaluator.name == "durable" else "durable")
+        _same_or_raise(evaluator, evaluation, other, other.evaluate(rules, compiled, profile))
     return Assembler(rules, compiled, profile, evaluation, evaluator, profile.peildatum).build()
+
+
+def _same_or_raise(a: Evaluator, ea: Evaluation, b: Evaluator, eb: Evaluation) -> None:
+    diffs = [f"{'/'.join(k)}: {a.name} {ea.phase1[k].value}, {b.name} {eb.phase1.get(k)}"
+             for k in ea.phase1 if ea.phase1[k] is not eb.phase1.get(k)]
+    diffs += [f"{'/'.join(k)}: {a.name} {ea.phase2[k].value}, {b.name} {eb.phase2.get(k)}"
+              for k in ea.phase2 if ea.phase2[k] is not eb.phase2.get(k)]
+    if diffs or ea.derived.levels != eb.derived.levels:
+        raise EngineError(f"engines {a.name} en {b.name} verschillen: " + "; ".join(diffs[:10])
+                          + (f" (en {len(diffs) - 10} meer)" if len(diffs) > 10 else ""))
 
 
 @dataclass
@@ -170,7 +195,8 @@ def assess_many(
     rules: RuleSet | Path | str | None = None,
     *,
     peildatum: DateLike | None = None,
-    engine: EngineName | Evaluator = "durable",
+    engine: EngineName | Evaluator = DEFAULT_ENGINE,
+    verify: bool = False,
 ) -> list[Outcome]:
     """Assess many situations; one bad input never stops the others.
 
@@ -200,7 +226,7 @@ def assess_many(
                     "niet beoordeeld", code="duplicate-id", loc=("id",)))
                 continue
             seen[profile.id] = name
-            outcome.assessment = assess(profile, rules, engine=evaluator)
+            outcome.assessment = assess(profile, rules, engine=evaluator, verify=verify)
         except UserInputError as exc:
             outcome.diagnostics.extend(exc.diagnostics)
     return outcomes

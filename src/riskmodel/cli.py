@@ -44,7 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="profielbestand(en) (YAML/JSON) of een map met profielen")
     a.add_argument("--rules", type=Path, help="modelmap (standaard: het meegeleverde model)")
     a.add_argument("--peildatum", type=_date, help="beoordeel per deze datum (JJJJ-MM-DD)")
-    a.add_argument("--engine", choices=("durable", "python"), default="durable")
+    a.add_argument("--engine", choices=("compiled", "durable", "python"), default="compiled",
+                   help="compiled (standaard), durable (Rete-engine) of python (referentie)")
+    a.add_argument("--verify", action="store_true",
+                   help="beoordeel ook met durable-rules en faal bij elk verschil")
     a.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     a.add_argument("--lang", choices=("nl", "en"), default="nl")
     a.add_argument("--output", type=Path,
@@ -70,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     run = scsub.add_parser("run", help="draai scenariobestanden en toon een tabel")
     run.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     run.add_argument("--rules", type=Path)
-    run.add_argument("--engine", choices=("durable", "python", "both"), default="both")
+    run.add_argument("--engine", choices=("compiled", "durable", "python", "all", "both"),
+                     default="all")
     run.add_argument("--lang", choices=("nl", "en"), default="nl")
     run.add_argument("--coverage", action="store_true",
                      help="toon welke indicatoren, niveaus, interventies en poorten de "
@@ -110,7 +114,8 @@ def cmd_assess(args: argparse.Namespace) -> int:
         if args.output.exists() and not args.output.is_dir():
             raise OutputError(args.output, "bij meerdere profielen moet --output een map zijn")
         args.output.mkdir(parents=True, exist_ok=True)
-    outcomes = assess_many(args.profiles, rules, peildatum=args.peildatum, engine=args.engine)
+    outcomes = assess_many(args.profiles, rules, peildatum=args.peildatum, engine=args.engine,
+                           verify=args.verify)
     failed = explain_failed = 0
     results: list[str] = []
     for outcome in outcomes:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 AtomOp = Literal["eq", "ne", "in", "nin", "ge", "le", "gt", "lt", "known"]
 
@@ -180,6 +180,9 @@ class CompiledModel:
     indicators: dict[str, CompiledIndicator] = field(default_factory=dict)
     phenomena: dict[str, CompiledPhenomenon] = field(default_factory=dict)
     interventions: dict[str, CompiledIntervention] = field(default_factory=dict)
+    #: per-evaluator artefacts derived from this model (e.g. generated functions, durable
+    #: plans), built once per compiled model instead of once per assessment
+    cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def phase1_conditions(self) -> dict[ConditionKey, Node]:
         """Fact-only conditions: indicators and phenomenon gates."""

@@ -80,7 +80,7 @@ class BddContext:
     rules_path: Path | None
     profile: dict[str, Any] | None = None
     origin: str | None = None
-    engine: str = "durable"
+    engine: str = "compiled"
     assessment: Assessment | None = None
     facts_set: list[str] = field(default_factory=list)
 
@@ -380,15 +380,14 @@ def _run(ctx: BddContext, engine: str) -> None:
     profile = ctx.require_profile()
     ctx.engine = engine
     try:
-        ctx.assessment = assess(dict(profile), ctx.rules,
-                                engine="durable" if engine == "durable" else "python")
+        ctx.assessment = assess(dict(profile), ctx.rules, engine=engine)  # type: ignore[arg-type]
     except UserInputError as exc:
         fail(f"het profiel ({ctx.origin}) is ongeldig:\n{exc}")
 
 
 @when("de beoordeling wordt uitgevoerd")
 def beoordeling(riskmodel_bdd: BddContext) -> None:
-    _run(riskmodel_bdd, "durable")
+    _run(riskmodel_bdd, "compiled")
 
 
 @when(parsers.re(f"de beoordeling wordt uitgevoerd met engine {_q('engine')}"))

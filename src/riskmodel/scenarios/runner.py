@@ -30,7 +30,7 @@ from riskmodel.scenarios.model import (
 )
 from riskmodel.source import display_path
 
-ENGINES: tuple[str, ...] = ("durable", "python")
+ENGINES: tuple[str, ...] = ("compiled", "durable", "python")
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 Outcome = Literal["geslaagd", "gefaald", "fout"]
 
@@ -143,14 +143,15 @@ class ScenarioReport:
 
 
 def engines_for(option: str) -> tuple[str, ...]:
-    """Map the CLI's --engine value (durable, python or both) to engine names."""
-    if option == "both":
+    """An engine choice (one engine, or `all`; `both` is the old name of `all`) as names."""
+    if option in ("all", "both"):
         return ENGINES
     if option in ENGINES:
         return (option,)
-    raise UserInputError([Diagnostic("<optie>", None, None, "--engine",
+    raise UserInputError([Diagnostic("<argument>", None, None, "engine",
                                      f"onbekende engine '{option}'",
-                                     expected="durable, python of both")])
+                                     expected=", ".join((*ENGINES, "all")),
+                                     code="unknown-engine", loc=("engine",))])
 
 
 def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[ScenarioResult]]:
@@ -265,7 +266,7 @@ def run_one(sc: LoadedScenario, rules: RuleSet, engine: str) -> ScenarioResult:
     row = ScenarioResult(scenario=sc.id, file=sc.file, engine=engine, outcome="geslaagd",
                          checked=sc.expected.count())
     try:
-        evaluator = get_evaluator("durable" if engine == "durable" else "python")
+        evaluator = get_evaluator(engine)  # type: ignore[arg-type]
         assessment = assess(sc.profile, rules, engine=evaluator)
     except UserInputError as exc:
         row.outcome = "fout"
