@@ -46,7 +46,7 @@ def test_assess_json_has_the_documented_shape(profile: Path) -> None:
     data = json.loads(r.stdout)
     assert set(data) == {"schema_version", "receipt", "indicators", "phenomena", "interventions",
                          "trace"}
-    assert data["receipt"]["engine"] == "durable"
+    assert data["receipt"]["engine"] == "compiled"
     assert data["phenomena"][0]["level"]["id"] == "T3"
     statuses = {i["id"]: i["status"] for i in data["interventions"]}
     assert statuses["kleurenverbod_apv"] == "niet_beschikbaar"

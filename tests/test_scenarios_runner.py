@@ -55,16 +55,16 @@ def rows(report: ScenarioReport, scenario: str) -> list[ScenarioResult]:
 
 
 # ---- passing -----------------------------------------------------------------------------
-def test_mini_scenarios_pass_with_both_engines(rules: RuleSet) -> None:
+def test_mini_scenarios_pass_with_every_engine(rules: RuleSet) -> None:
     report = run_scenarios(MINI_SCENARIOS, rules)
     ids = sorted(p.stem for p in MINI_SCENARIOS.glob("*.yaml"))
     assert sorted({r.scenario for r in report.results}) == ids
     assert [(r.outcome, r.mismatches, r.diagnostics) for r in report.results] == [
-        ("geslaagd", [], [])] * (2 * len(ids))
+        ("geslaagd", [], [])] * (3 * len(ids))
     assert {(r.scenario, r.engine) for r in report.results} == {
-        (i, e) for i in ids for e in ("durable", "python")}
+        (i, e) for i in ids for e in ("compiled", "durable", "python")}
     assert report.ok and report.exit_code == 0
-    assert (report.passed, report.failed, report.errors) == (2 * len(ids), 0, 0)
+    assert (report.passed, report.failed, report.errors) == (3 * len(ids), 0, 0)
     table = format_table(report, "nl")
     for i in ids:
         assert i in table
@@ -79,7 +79,7 @@ def test_rules_given_as_path_and_single_engine() -> None:
 
 
 def test_engines_for_cli_option() -> None:
-    assert engines_for("both") == ("durable", "python")
+    assert engines_for("all") == engines_for("both") == ("compiled", "durable", "python")
     assert engines_for("python") == ("python",)
     with pytest.raises(UserInputError, match="onbekende engine 'jess'"):
         engines_for("jess")
@@ -106,14 +106,14 @@ def test_failing_level_is_reported_per_engine(tmp_path: Path, rules: RuleSet) ->
                    ("niveaus: {omg: T2}", "niveaus: {omg: T3}"))
     report = run_scenarios(path, rules)
     assert [(r.engine, r.outcome) for r in report.results] == [
-        ("durable", "gefaald"), ("python", "gefaald")]
+        ("compiled", "gefaald"), ("durable", "gefaald"), ("python", "gefaald")]
     for r in report.results:
         assert [m.render("nl") for m in r.mismatches] == [
             "niveau van 'omg': verwacht T3, kreeg T2"]
     assert report.exit_code == 1 and not report.ok
     table = format_table(report, "nl")
     assert "GEFAALD" in table and "verwacht T3, kreeg T2" in table
-    assert "0 geslaagd, 2 gefaald, 0 fouten" in table
+    assert "0 geslaagd, 3 gefaald, 0 fouten" in table
     en = format_table(report, "en")
     assert "FAILED" in en and "level of 'omg': expected T3, got T2" in en
 
@@ -170,6 +170,7 @@ def test_bad_file_is_an_error_row_with_location_and_others_still_run(
     report = run_scenarios(tmp_path, rules)
     assert [(r.scenario, r.engine, r.outcome) for r in report.results] == [
         ("kapot", None, "fout"),
+        ("mini_clubhuis_drugs", "compiled", "geslaagd"),
         ("mini_clubhuis_drugs", "durable", "geslaagd"),
         ("mini_clubhuis_drugs", "python", "geslaagd"),
     ]
@@ -184,7 +185,7 @@ def test_bad_file_is_an_error_row_with_location_and_others_still_run(
     table = format_table(report)
     assert f"kapot.yaml:{line_of(bad, 'verwach:')}:1: fout: verwach: onbekende sleutel" in table
     assert "bedoelde u 'verwacht'?" in table
-    assert "2 geslaagd, 0 gefaald, 1 fouten" in table
+    assert "3 geslaagd, 0 gefaald, 1 fouten" in table
 
 
 def test_yaml_syntax_error_is_located(tmp_path: Path, rules: RuleSet) -> None:
