@@ -58,7 +58,10 @@ def read_source(path: Path) -> SourceDoc:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _file_problem(name, "encoding", msg("file.not_utf8", offset=exc.start)) from None
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _file_problem(name, "encoding", msg("file.not_utf8", offset=exc.start),
+                            line, col) from None
     doc = parse_text(text, name)
     doc.raw = raw
     return doc
