@@ -281,3 +281,17 @@ def test_path_problems_of_a_profile(tmp_path: Path, make: Any, code: str) -> Non
     with pytest.raises(UserInputError) as info:
         load_profile(path, load_rules(MINI))
     assert [d.code for d in info.value.diagnostics] == [code]
+
+
+def test_an_operand_error_points_at_the_operator_not_at_the_union_tag() -> None:
+    # {feit: x, binnen_dagen: ...} is tagged 'feit' by pydantic; the error is about the operand
+    from riskmodel.model.rules import RuleFile
+
+    text = ("indicatoren:\n- id: a\n  fenomeen: b\n  label: {nl: x, en: y}\n"
+            "  als: {feit: x, binnen_dagen: 99999}\n  punten: 1\n  bron: [{titel: t}]\n")
+    doc = parse_text(text, "t.yaml")
+    with pytest.raises(ValidationError) as info:
+        RuleFile.model_validate(doc.data)
+    [d] = from_validation_error(info.value, doc, RuleFile)
+    assert (d.code, d.path, d.line, d.column) == (
+        "range", "indicatoren[0].als.binnen_dagen", 5, 18)

@@ -120,7 +120,13 @@ def resolve_loc(data: Any, loc: tuple[Any, ...]) -> Loc:
     """Map a pydantic loc (with union tags) onto the real path in the data."""
     path: list[str | int] = []
     node = data
-    for part in loc:
+    for i, part in enumerate(loc):
+        nxt = loc[i + 1] if i + 1 < len(loc) else None
+        if (isinstance(node, dict) and part in node and isinstance(nxt, str) and nxt in node
+                and not (isinstance(node[part], dict) and nxt in node[part])):
+            # a union tag that is also a key ({feit: x, is: ...} is tagged 'feit'): the error
+            # is about the sibling key that follows, not about the tag's own value
+            continue
         in_dict = isinstance(node, dict) and isinstance(part, str) and part in node
         in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
         if in_dict or in_list:
