@@ -295,3 +295,13 @@ def test_an_operand_error_points_at_the_operator_not_at_the_union_tag() -> None:
     [d] = from_validation_error(info.value, doc, RuleFile)
     assert (d.code, d.path, d.line, d.column) == (
         "range", "indicatoren[0].als.binnen_dagen", 5, 18)
+
+
+def test_an_unknown_operator_key_is_located_at_the_key(tmp_path: Path) -> None:
+    from model_copies import mutated_model, rule_errors
+
+    model = mutated_model(tmp_path, "omg.yaml", "{feit: aantal_incidenten, minimaal: 3}",
+                          "{feit: aantal_incidenten, minimal: 3}")
+    [d] = rule_errors(model)
+    assert (d.code, d.loc[-1], d.suggestion) == ("unknown-key", "minimal", "minimaal")
+    assert d.format("en").endswith("unknown key 'minimal' in a fact test; did you mean 'minimaal'?")

@@ -193,6 +193,11 @@ def from_validation_error(
             # a model validator's custom error (errors.custom_error)
             params = {k: v for k, v in ctx.items() if k != "msg"}
             suggestion = params.get("suggestion")
+            if etype == "unknown-key":  # point at the unknown key itself
+                for n in range(len(full), len(base) - 1, -1):
+                    if (*full[:n], params.get("key")) in doc.positions:
+                        full = (*full[:n], params["key"])
+                        break
             out.append(doc.diagnostic(
                 full, Msg(ctx["msg"], params), code=etype,  # type: ignore[arg-type]
                 suggestion=suggestion if isinstance(suggestion, str) else None))

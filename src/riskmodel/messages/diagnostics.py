@@ -254,6 +254,17 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
         "en": "'{target}' does not occur in this assessment (not suggested or unknown)"},
     "diag.arg.unknown_language": {"nl": "onbekende taal '{lang}'",
                                   "en": "unknown language '{lang}'"},
+    # ---- output locations (OutputError accepts these as errors.msg(...))
+    "diag.output.is_dir": {"nl": "is een map; geef een bestandsnaam",
+                           "en": "is a directory; give a file name"},
+    "diag.output.no_dir": {"nl": "map '{directory}' bestaat niet",
+                           "en": "directory '{directory}' does not exist"},
+    "diag.output.cannot_write": {"nl": "kan niet schrijven: {reason}",
+                                 "en": "cannot write: {reason}"},
+    "diag.output.must_be_dir": {"nl": "is een bestand; de uitvoer moet een map zijn",
+                                "en": "is a file; the output must be a directory"},
+    "diag.model.not_an_overlay": {"nl": "dit model is geen overlay",
+                                  "en": "this model is not an overlay"},
     # ---- `riskmodel check`
     "diag.check.personal_fact": {
         "nl": "[{id}] feit-id '{id}' lijkt persoonsgegevens te vragen; profielen beschrijven "
