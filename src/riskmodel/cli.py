@@ -165,7 +165,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps({"ok": report.ok, "stats": report.stats,
                           "dates": [d.isoformat() for d in report.dates],
-                          "diagnostics": [d.to_dict() for d in report.diagnostics]},
+                          "diagnostics": [d.to_dict(getattr(args, "lang", "nl"))
+                                          for d in report.diagnostics]},
                          indent=2, ensure_ascii=False))
     else:
         _print_diagnostics([d for d in report.diagnostics
