@@ -33,6 +33,15 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(EXE), *args], capture_output=True, text=True, cwd=cwd, timeout=120)
 
 
+def json_lines(stderr: str) -> list[dict[str, object]]:
+    """Diagnostics printed with --format json: one JSON object per stderr line."""
+    return [json.loads(line) for line in stderr.splitlines()]
+
+
+def codes_of(r: subprocess.CompletedProcess[str]) -> list[object]:
+    return [d["code"] for d in json_lines(r.stderr)]
+
+
 @pytest.fixture()
 def profile(tmp_path: Path) -> Path:
     p = tmp_path / "profiel.yaml"
@@ -128,7 +137,8 @@ def test_batch_assesses_good_profiles_and_reports_the_bad_one(profile: Path,
     out = tmp_path / "out"
     r = run("assess", str(batch), "--rules", str(MINI), "--format", "json", "--output", str(out))
     assert r.returncode == 2
-    assert "c.yaml:" in r.stderr
+    [d] = json_lines(r.stderr)
+    assert (Path(str(d["file"])).name, d["code"], d["line"]) == ("c.yaml", "yaml-syntax", 2)
     assert sorted(p.name for p in out.iterdir()) == ["cli-test-2.json", "cli-test.json"]
 
 
@@ -142,7 +152,9 @@ def test_bad_option_exits_2() -> None:
 
 def test_missing_file_exits_2(tmp_path: Path) -> None:
     r = run("assess", str(tmp_path / "bestaat-niet.yaml"), "--rules", str(MINI))
-    assert r.returncode == 2 and "niet gevonden" in r.stderr
+    assert r.returncode == 2 and "bestaat-niet.yaml" in r.stderr
+    assert codes_of(run("assess", str(tmp_path / "bestaat-niet.yaml"), "--rules", str(MINI),
+                        "--format", "json")) == ["not-found"]
 
 
 def test_check_passes_on_a_good_model_and_fails_on_a_broken_copy(tmp_path: Path) -> None:
@@ -156,9 +168,12 @@ def test_check_passes_on_a_good_model_and_fails_on_a_broken_copy(tmp_path: Path)
                                      encoding="utf-8")
     r = run("check", str(broken))
     assert r.returncode == 2
-    assert "onbekend feit 'aantal_incident'" in r.stderr
-    assert "aantal_incidenten" in r.stderr
+    assert "aantal_incident" in r.stderr
     assert "Traceback" not in r.stderr
+    r = run("check", str(broken), "--format", "json")
+    assert r.returncode == 2
+    [d] = json_lines(r.stderr)
+    assert (d["code"], d["suggestion"]) == ("unknown-fact", "aantal_incidenten")
 
 
 def test_check_reports_engine_limits(tmp_path: Path) -> None:
@@ -222,8 +237,8 @@ def test_yaml_aliases_are_refused_quickly(tmp_path: Path) -> None:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 8)]
     bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    r = run("assess", str(bomb), "--rules", str(MINI))
-    assert r.returncode == 2 and "aliassen" in r.stderr
+    r = run("assess", str(bomb), "--rules", str(MINI), "--format", "json")
+    assert r.returncode == 2 and codes_of(r) == ["unsafe-yaml"]
 
 
 def test_unwritable_output_is_a_user_error(profile: Path, tmp_path: Path) -> None:
@@ -257,7 +272,7 @@ def test_batch_json_to_stdout_is_one_array_and_duplicate_ids_are_refused(
     assert [a["receipt"]["profile_id"] for a in json.loads(r.stdout)] == ["cli-test", "cli-test-2"]
     shutil.copy(profile, batch / "c.yaml")  # same id as a.yaml
     r = run("assess", str(batch), "--rules", str(MINI), "--format", "json")
-    assert r.returncode == 2 and "komt ook voor in" in r.stderr
+    assert r.returncode == 2 and codes_of(r) == ["duplicate-id"]
 
 
 def test_json_profiles_read_numbers_as_json(tmp_path: Path) -> None:
@@ -279,7 +294,8 @@ def test_overlay_cycle_is_reported(tmp_path: Path) -> None:
             "bestanden: [leeg.yaml]\n", encoding="utf-8")
         (me / "leeg.yaml").write_text("feiten: []\n", encoding="utf-8")
     r = run("check", str(a))
-    assert r.returncode == 2 and "kringverwijzing" in r.stderr and "Traceback" not in r.stderr
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "overlay" in codes_of(run("check", str(a), "--format", "json"))
 
 
 def test_documented_regional_overlay_is_valid() -> None:
@@ -313,3 +329,83 @@ def test_explain_prints_the_tree_down_to_facts_and_sources(profile: Path) -> Non
     assert "feit:afgeschermd = True (bron: politie, 2024-01-10)" in "".join(omg[gate + 1:gate + 3])
     r = run("assess", str(profile), "--rules", str(MINI), "--explain", "sluiting_13c")
     assert r.returncode == 2 and "sluiting_13b" in r.stderr and "Traceback" not in r.stderr
+
+
+# ---- errors a program can read ----------------------------------------------------------------
+
+DIAGNOSTIC_KEYS = {"code", "severity", "file", "line", "column", "loc", "path", "message",
+                   "expected", "suggestion"}
+
+
+def test_check_format_json_lists_diagnostics_in_machine_form(tmp_path: Path) -> None:
+    model = tmp_path / "mini"
+    shutil.copytree(MINI, model)
+    facts = model / "feiten.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8")
+                     + "  - id: ongebruikt\n    type: bool\n    label: {nl: x, en: y}\n",
+                     encoding="utf-8")
+    r = run("check", str(model), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert set(data) == {"ok", "stats", "dates", "diagnostics"}
+    assert data["ok"] is True
+    [d] = [d for d in data["diagnostics"] if d["code"] == "lint"]
+    assert set(d) == DIAGNOSTIC_KEYS
+    assert d["severity"] == "warning"
+    assert d["file"].endswith("feiten.yaml") and isinstance(d["line"], int)
+    assert d["loc"][0] == "feiten" and isinstance(d["loc"][1], int)
+    assert "ongebruikt" in d["message"]
+
+
+def test_assess_format_json_prints_user_errors_as_json_lines(profile: Path,
+                                                            tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(PROFILE.replace("cli-test", "cli-bad").replace(
+        "clubhuis_status: in_gebruik", "clubhuis_staus: in_gebruik"), encoding="utf-8")
+    r = run("assess", str(profile), str(bad), "--rules", str(MINI), "--format", "json",
+            "--lang", "en")
+    assert r.returncode == 2
+    assert json.loads(r.stdout)[0]["receipt"]["profile_id"] == "cli-test"  # the good one ran
+    [d] = json_lines(r.stderr)  # nothing but JSON Lines on stderr
+    assert set(d) == DIAGNOSTIC_KEYS
+    assert (d["code"], d["line"], d["loc"], d["suggestion"]) == (
+        "unknown-fact", 9, ["feiten", "clubhuis_staus"], "clubhuis_status")
+    assert d["message"] == "unknown fact 'clubhuis_staus'"
+    r = run("assess", str(bad), "--rules", str(MINI))  # text stays the default
+    assert r.returncode == 2 and "bad.yaml:9:" in r.stderr and not r.stderr.startswith("{")
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"\x00\x01\x02\x03\xff\xfe binary", "encoding"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "encoding"),
+        (b"\x00\x01\x02\x03 nul bytes but valid UTF-8", "encoding"),
+        ("id: caf\xe9\n".encode("latin-1"), "encoding"),
+    ],
+    ids=["binary", "png", "nul-utf8", "latin1"],
+)
+def test_a_file_that_is_not_text_is_a_user_error(tmp_path: Path, content: bytes,
+                                                 code: str) -> None:
+    # Regression: a NUL-containing profile used to crash the YAML reader (exit 1).
+    path = tmp_path / "profiel.yaml"
+    path.write_bytes(content)
+    r = run("assess", str(path), "--rules", str(MINI))
+    assert r.returncode == 2, r.stderr
+    assert "interne fout" not in r.stderr and "Traceback" not in r.stderr
+    assert "profiel.yaml" in r.stderr
+    r = run("assess", str(path), "--rules", str(MINI), "--format", "json")
+    assert r.returncode == 2 and codes_of(r) == [code]
+
+
+def test_path_problems_exit_2_with_a_code(tmp_path: Path) -> None:
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    r = run("assess", str(empty), "--rules", str(MINI), "--format", "json")
+    assert r.returncode == 2 and codes_of(r) == ["no-input"]
+    r = run("assess", str(tmp_path / "weg.yaml"), "--rules", str(MINI), "--format", "json")
+    assert r.returncode == 2 and codes_of(r) == ["not-found"]
+    r = run("check", str(tmp_path / "weg"), "--format", "json")
+    assert r.returncode == 2 and codes_of(r) == ["not-found"]
+    r = run("assess", str(tmp_path), "--rules", str(empty), "--format", "json")
+    assert r.returncode == 2 and codes_of(r) == ["not-found"]  # leeg/model.yaml

@@ -175,12 +175,12 @@ def test_bad_file_is_an_error_row_with_location_and_others_still_run(
         ("mini_clubhuis_drugs", "python", "geslaagd"),
     ]
     err = report.results[0]
-    typo = [d for d in err.diagnostics if "onbekende sleutel" in d.message]
+    typo = [d for d in err.diagnostics if d.code == "unknown-key"]
     assert len(typo) == 1
     assert typo[0].file.endswith("kapot.yaml")
     assert typo[0].line == line_of(bad, "verwach:")
     assert typo[0].suggestion == "verwacht"
-    assert any("verplicht veld 'verwacht' ontbreekt" in d.message for d in err.diagnostics)
+    assert any(d.code == "missing-key" for d in err.diagnostics)
     assert report.exit_code == 2
     table = format_table(report)
     assert f"kapot.yaml:{line_of(bad, 'verwach:')}:1: fout: verwach: onbekende sleutel" in table
@@ -194,7 +194,7 @@ def test_yaml_syntax_error_is_located(tmp_path: Path, rules: RuleSet) -> None:
     (row,) = report.results
     assert row.outcome == "fout"
     (diag,) = row.diagnostics
-    assert diag.line == 3 and "YAML-fout" in diag.message
+    assert (diag.line, diag.code) == (3, "yaml-syntax")
 
 
 def test_impossible_date_is_an_error_row_not_a_crash(tmp_path: Path, rules: RuleSet) -> None:
@@ -257,7 +257,7 @@ def test_duplicate_scenario_ids_are_an_error(tmp_path: Path, rules: RuleSet) -> 
     assert len(errors) == 1
     (diag,) = errors[0].diagnostics
     assert diag.file.endswith("b.yaml")
-    assert "komt al voor in" in diag.message and "a.yaml:" in diag.message
+    assert diag.code == "duplicate-id" and "a.yaml:" in diag.message
     assert [r.outcome for r in report.results if r.outcome != "fout"] == ["geslaagd"]
     assert report.exit_code == 2
 
@@ -266,8 +266,8 @@ def test_missing_path_and_empty_dir_are_errors(tmp_path: Path, rules: RuleSet) -
     empty = tmp_path / "leeg"
     empty.mkdir()
     report = run_scenarios([tmp_path / "bestaat_niet", empty, GOOD], rules, engines=("python",))
-    messages = sorted(d.message for r in report.results for d in r.diagnostics)
-    assert messages == ["bestand of map niet gevonden", "geen scenario's gevonden"]
+    codes = sorted(d.code for r in report.results for d in r.diagnostics)
+    assert codes == ["no-input", "not-found"]
     assert report.passed == 1 and report.exit_code == 2
 
 

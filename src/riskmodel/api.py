@@ -26,6 +26,8 @@ from riskmodel.errors import (
     RuleError,
     UserInputError,
     did_you_mean,
+    make_diagnostic,
+    msg,
 )
 from riskmodel.evaluate.base import Evaluation, Evaluator
 from riskmodel.evaluate.generated import CompiledEvaluator
@@ -81,10 +83,9 @@ def as_date(value: DateLike | None, name: str = "peildatum") -> dt.date | None:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise UserInputError([Diagnostic("<argument>", None, None, name,
-                                     f"ongeldige datum {value!r}",
-                                     expected="een datum JJJJ-MM-DD", code="type",
-                                     loc=(name,))])
+    raise UserInputError([make_diagnostic("<argument>", None, None, name,
+                                          msg("arg.bad_date", value=repr(value)),
+                                          expected=msg("exp.date"), code="type", loc=(name,))])
 
 
 def get_evaluator(engine: EngineName | Evaluator = DEFAULT_ENGINE) -> Evaluator:
@@ -92,9 +93,9 @@ def get_evaluator(engine: EngineName | Evaluator = DEFAULT_ENGINE) -> Evaluator:
     if isinstance(engine, Evaluator):
         return engine
     if engine not in ENGINE_NAMES:
-        raise UserInputError([Diagnostic("<argument>", None, None, "engine",
-                                         f"onbekende engine '{engine}'",
-                                         expected=" of ".join(ENGINE_NAMES),
+        raise UserInputError([make_diagnostic("<argument>", None, None, "engine",
+                                              msg("arg.unknown_engine", engine=engine),
+                                              expected=", ".join(ENGINE_NAMES),
                                          suggestion=did_you_mean(str(engine), ENGINE_NAMES),
                                          code="unknown-engine", loc=("engine",))])
     if engine not in _ENGINES:
@@ -220,10 +221,10 @@ def assess_many(
             profile = (profile_from_data(item.model_dump(by_alias=True), rules, name, day)
                        if isinstance(item, Profile) else load_profile(item, rules, peildatum=day))
             if profile.id in seen:
-                outcome.diagnostics.append(Diagnostic(
+                outcome.diagnostics.append(make_diagnostic(
                     name, None, None, "id",
-                    f"profiel-id '{profile.id}' komt ook voor in {seen[profile.id]}; "
-                    "niet beoordeeld", code="duplicate-id", loc=("id",)))
+                    msg("profile.duplicate_id", id=profile.id, other=seen[profile.id]),
+                    code="duplicate-id", loc=("id",)))
                 continue
             seen[profile.id] = name
             outcome.assessment = assess(profile, rules, engine=evaluator, verify=verify)

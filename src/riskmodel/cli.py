@@ -91,9 +91,18 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _print_diagnostics(diags: Sequence[Diagnostic], lang: str = "nl") -> None:
+def _print_diagnostics(diags: Sequence[Diagnostic], lang: str = "nl",
+                       as_json: bool = False) -> None:
+    """One line per diagnostic on stderr: text, or with `as_json` one JSON object (JSON Lines)."""
     for d in diags:
-        print(d.format(lang), file=sys.stderr)
+        if as_json:
+            print(json.dumps(d.to_dict(lang), ensure_ascii=False), file=sys.stderr)
+        else:
+            print(d.format(lang), file=sys.stderr)
+
+
+def _json_errors(args: argparse.Namespace) -> bool:
+    return getattr(args, "format", None) == "json"
 
 
 def _into_dir(output: Path | None, inputs: Sequence[str]) -> bool:
@@ -119,7 +128,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
     failed = explain_failed = 0
     results: list[str] = []
     for outcome in outcomes:
-        _print_diagnostics(outcome.diagnostics, args.lang)
+        _print_diagnostics(outcome.diagnostics, args.lang, _json_errors(args))
         if outcome.assessment is None:
             failed += 1
             continue
@@ -128,7 +137,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
             text = (render_explain(a, args.explain, args.format, args.lang) if args.explain
                     else render(a, args.format, args.lang))
         except UserInputError as exc:
-            _print_diagnostics(exc.diagnostics, args.lang)
+            _print_diagnostics(exc.diagnostics, args.lang, _json_errors(args))
             explain_failed += 1
             continue
         if into_dir:
@@ -146,8 +155,9 @@ def cmd_assess(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(body)
     if failed:
-        print(f"{failed} van {len(outcomes)} profiel(en) afgekeurd; de overige zijn beoordeeld.",
-              file=sys.stderr)
+        if not _json_errors(args):  # with --format json, stderr stays pure JSON Lines
+            print(f"{failed} van {len(outcomes)} profiel(en) afgekeurd; de overige zijn "
+                  "beoordeeld.", file=sys.stderr)
         return EXIT_USER
     return EXIT_USER if explain_failed else EXIT_OK
 
@@ -161,7 +171,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps({"ok": report.ok, "stats": report.stats,
                           "dates": [d.isoformat() for d in report.dates],
-                          "diagnostics": [d.format() for d in report.diagnostics]},
+                          "diagnostics": [d.to_dict(getattr(args, "lang", "nl"))
+                                          for d in report.diagnostics]},
                          indent=2, ensure_ascii=False))
     else:
         _print_diagnostics([d for d in report.diagnostics
@@ -254,7 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except UserInputError as exc:
-        _print_diagnostics(exc.diagnostics)
+        _print_diagnostics(exc.diagnostics, getattr(args, "lang", "nl"), _json_errors(args))
         return EXIT_USER
     except EngineError as exc:
         print(f"riskmodel: enginefout: {exc}", file=sys.stderr)

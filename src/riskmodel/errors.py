@@ -8,23 +8,115 @@ run shows every problem instead of one per run.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
+
+from pydantic_core import PydanticCustomError
+
+from riskmodel.messages import t
 
 Severity = Literal["error", "warning"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning")
-_SEVERITY_NL = {"error": "fout", "warning": "waarschuwing"}
-_SEVERITY_EN = {"error": "error", "warning": "warning"}
+
+#: The stable codes of diagnostics: programs and tests match on these, never on the wording.
+#: A code is never renamed or reused; docs/errors.md lists them with an example each.
+DiagnosticCode = Literal[
+    # reading a file
+    "not-found", "not-a-file", "unreadable", "encoding", "yaml-syntax", "duplicate-key",
+    "unsafe-yaml", "no-input",
+    # the shape of a document
+    "unknown-key", "missing-key", "type", "range", "pattern", "unknown-value", "inconsistent",
+    "invalid",
+    # the model's vocabulary and ids
+    "unknown-fact", "unknown-reference", "duplicate-id", "outside-model", "overlay",
+    # the situation described
+    "personal-data", "date-order", "future-observation",
+    # `riskmodel check` findings
+    "engine-limit", "lint", "analysis", "unverified",
+    # arguments of an API call or command, output and internal trouble
+    "unknown-engine", "unknown-id", "unknown-language", "output", "internal",
+]
+
+#: One line per code: what it means. Kept in step with `DiagnosticCode` by a test.
+CODES: dict[str, str] = {
+    "not-found": "a file or directory that was named does not exist",
+    "not-a-file": "a directory (or other non-file) where a file was expected",
+    "unreadable": "the file exists but cannot be read (permissions, invalid path)",
+    "encoding": "not UTF-8 text, or binary content (NUL or control characters)",
+    "yaml-syntax": "not well-formed YAML or JSON",
+    "duplicate-key": "the same key twice in one mapping",
+    "unsafe-yaml": "YAML tags (!!python/...) or anchors/aliases, which are refused",
+    "no-input": "a directory without any input files of the expected kind",
+    "unknown-key": "a key the schema does not know (often a typo; see suggestion)",
+    "missing-key": "a required key is absent",
+    "type": "a value of the wrong type (text for a number, a list for a mapping, ...)",
+    "range": "a number, length or precision outside its allowed bounds",
+    "pattern": "text that does not have the required form (ids, BAG ids, ECLI, ...)",
+    "unknown-value": "a value that is not one of the allowed values (see expected)",
+    "inconsistent": "values that are each valid but do not fit together",
+    "invalid": "any other schema violation (catch-all; should be rare)",
+    "unknown-fact": "a fact id the model does not define",
+    "unknown-reference": "an id of an indicator, phenomenon, level, register, status, "
+                         "intervention or register item that does not exist",
+    "duplicate-id": "an id (or file, name, value) defined twice",
+    "outside-model": "a rule file listed in the manifest lies outside the model directory",
+    "overlay": "a regional overlay does not fit its base model",
+    "personal-data": "something that identifies a person (name, BSN, birth date, contact)",
+    "date-order": "an end date before its start date",
+    "future-observation": "an observation dated after the assessment date (peildatum)",
+    "engine-limit": "the compiled model exceeds a limit of the durable-rules engine",
+    "lint": "a warning of `riskmodel check` about the model (unused fact, unreachable level)",
+    "analysis": "a static-analysis warning (a rule that can never or always fire)",
+    "unverified": "a legal basis nobody has verified against its source",
+    "unknown-engine": "an engine name that does not exist",
+    "unknown-id": "an id asked for (e.g. to explain) that does not occur in the result",
+    "unknown-language": "a language code that is not supported",
+    "output": "the output location cannot be written",
+    "internal": "riskmodel itself failed on this input; please report it",
+}
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A catalogue text not yet rendered: key in `riskmodel.messages` plus its parameters.
+
+    A diagnostic keeps its message and expectation as `Msg`, so it can be shown in any
+    language after the fact.
+    """
+
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str = "nl") -> str:
+        params = {k: v.render(lang) if isinstance(v, Msg) else v for k, v in self.params.items()}
+        return t(self.key, lang, **params)
+
+
+def msg(key: str, /, **params: Any) -> Msg:
+    """`Msg` for the diagnostics section of the catalogue (`diag.` + key)."""
+    return Msg(f"diag.{key}", params)
+
+
+def custom_error(code: DiagnosticCode, key: str, /, **params: Any) -> PydanticCustomError:
+    """For model validators: the pydantic error type becomes the diagnostic code and the
+    message stays translatable (see `load.diagnostics.from_validation_error`).
+
+    Parameters named `suggestion` are shown as 'did you mean'.
+    """
+    return PydanticCustomError(code, msg(key, **params).render("nl"),
+                               {"msg": f"diag.{key}", **params})
 
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """One problem in one input, located as precisely as the input allows.
 
-    `code` is stable (programs and tests match on it, never on the wording); `loc` is the
-    path inside the document as a tuple; `message` is for people and may be reworded.
+    `code` is stable (programs and tests match on it, never on the wording; see `CODES`);
+    `loc` is the path inside the document as a tuple; `message` is the Dutch text for people
+    and may be reworded. When `text` / `expected_text` are set (catalogue messages), `format`
+    and `to_dict` render them in the language asked for.
     """
 
     file: str
@@ -35,8 +127,16 @@ class Diagnostic:
     expected: str | None = None
     suggestion: str | None = None
     severity: Severity = "error"
-    code: str = "invalid"
+    code: DiagnosticCode = "invalid"
     loc: tuple[str | int, ...] = ()
+    text: Msg | None = field(default=None, compare=False, repr=False)
+    expected_text: Msg | None = field(default=None, compare=False, repr=False)
+
+    def message_in(self, lang: str = "nl") -> str:
+        return self.text.render(lang) if self.text is not None else self.message
+
+    def expected_in(self, lang: str = "nl") -> str | None:
+        return self.expected_text.render(lang) if self.expected_text is not None else self.expected
 
     def format(self, lang: str = "nl") -> str:
         where = self.file
@@ -44,26 +144,53 @@ class Diagnostic:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        names = _SEVERITY_EN if lang == "en" else _SEVERITY_NL
-        text = f"{where}: {names[self.severity]}: "
+        text = f"{where}: {t('diag.severity.' + self.severity, lang)}: "
         if self.path:
             text += f"{self.path}: "
-        text += self.message
-        if self.expected:
-            text += f" ({'expected' if lang == 'en' else 'verwacht'}: {self.expected})"
+        text += self.message_in(lang)
+        expected = self.expected_in(lang)
+        if expected:
+            text += f" ({t('diag.expected_label', lang)}: {expected})"
         if self.suggestion:
-            text += (f"; did you mean '{self.suggestion}'?" if lang == "en"
-                     else f"; bedoelde u '{self.suggestion}'?")
+            text += t("diag.did_you_mean", lang, suggestion=self.suggestion)
         return text
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         """The stable, machine-readable form used by every `--format json` output."""
         return {
             "code": self.code, "severity": self.severity, "file": self.file,
             "line": self.line, "column": self.column, "loc": list(self.loc),
-            "path": self.path, "message": self.message, "expected": self.expected,
-            "suggestion": self.suggestion,
+            "path": self.path, "message": self.message_in(lang),
+            "expected": self.expected_in(lang), "suggestion": self.suggestion,
         }
+
+
+def make_diagnostic(
+    file: str,
+    line: int | None,
+    column: int | None,
+    path: str,
+    message: Msg | str,
+    *,
+    code: DiagnosticCode,
+    expected: Msg | str | None = None,
+    suggestion: str | None = None,
+    severity: Severity = "error",
+    loc: tuple[str | int, ...] = (),
+) -> Diagnostic:
+    """A diagnostic whose message (and expectation) may be catalogue texts (`Msg`)."""
+    return Diagnostic(
+        file=file, line=line, column=column, path=path,
+        message=message.render("nl") if isinstance(message, Msg) else message,
+        expected=expected.render("nl") if isinstance(expected, Msg) else expected,
+        suggestion=suggestion, severity=severity, code=code, loc=tuple(loc),
+        text=message if isinstance(message, Msg) else None,
+        expected_text=expected if isinstance(expected, Msg) else None,
+    )
+
+
+def is_code(value: str) -> bool:
+    return value in get_args(DiagnosticCode)
 
 
 class RiskmodelError(Exception):
@@ -93,9 +220,9 @@ class ScenarioError(UserInputError):
 class OutputError(UserInputError):
     """The output location cannot be written (missing folder, a directory, no permission)."""
 
-    def __init__(self, path: Path | str, message: str) -> None:
-        super().__init__([Diagnostic(str(path), None, None, "output", message,
-                                     code="output", loc=("output",))])
+    def __init__(self, path: Path | str, message: Msg | str) -> None:
+        super().__init__([make_diagnostic(str(path), None, None, "output", message,
+                                          code="output", loc=("output",))])
 
 
 class EngineError(RiskmodelError):

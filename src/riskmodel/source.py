@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from riskmodel.errors import Diagnostic, Severity
+from riskmodel.errors import Diagnostic, DiagnosticCode, Msg, Severity, make_diagnostic
 
 Loc = tuple[str | int, ...]
 
@@ -37,25 +37,18 @@ class SourceDoc:
     def diagnostic(
         self,
         loc: Loc,
-        message: str,
+        message: Msg | str,
         *,
-        expected: str | None = None,
+        code: DiagnosticCode,
+        expected: Msg | str | None = None,
         suggestion: str | None = None,
         severity: Severity = "error",
-        code: str = "invalid",
     ) -> Diagnostic:
+        """A diagnostic at `loc` in this document; `code` is required (see errors.CODES)."""
         line, col = self.position(loc)
-        return Diagnostic(
-            file=self.file,
-            line=line,
-            column=col,
-            path=format_loc(loc),
-            message=message,
-            expected=expected,
-            suggestion=suggestion,
-            severity=severity,
-            code=code,
-            loc=tuple(loc),
+        return make_diagnostic(
+            self.file, line, col, format_loc(loc), message, code=code, expected=expected,
+            suggestion=suggestion, severity=severity, loc=tuple(loc),
         )
 
 

@@ -16,10 +16,11 @@ import datetime as dt
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from riskmodel.compile.compiler import compile_model
 from riskmodel.compile.ir import And, Atom, IndRef, LevelRef, Node, Not, Or
-from riskmodel.errors import Diagnostic
+from riskmodel.errors import Diagnostic, msg
 from riskmodel.evaluate.kleene import Derived, Tri, evaluate
 from riskmodel.model.ruleset import RuleSet
 
@@ -114,10 +115,10 @@ def analyse(rules: RuleSet, day: dt.date) -> AnalysisResult:
     diags: list[Diagnostic] = []
     questions = skipped = 0
 
-    def warn(section: str, item_id: str, message: str) -> None:
+    def warn(section: str, item_id: str, key: str, **params: Any) -> None:
         doc, loc = rules.origins[(section, item_id)]
-        diags.append(doc.diagnostic(loc, f"[{item_id}] {message} (analyse per {day})",
-                                    severity="warning"))
+        diags.append(doc.diagnostic(loc, msg(key, id=item_id, day=day.isoformat(), **params),
+                                    code="analysis", severity="warning"))
 
     def search(nodes: list[Node], want: list[set[Tri]]) -> bool | None:
         """True if some assignment gives each node a truth value in its wanted set."""
@@ -130,8 +131,8 @@ def analyse(rules: RuleSet, day: dt.date) -> AnalysisResult:
         return False
 
     for ind in compiled.indicators.values():
-        for target, text in ((Tri.TRUE, "kan nooit geraakt worden"),
-                             (Tri.FALSE, "is altijd geraakt")):
+        for target, text in ((Tri.TRUE, "analysis.never_hit"),
+                             (Tri.FALSE, "analysis.always_hit")):
             questions += 1
             found = search([ind.condition], [{target}])
             if found is None:
@@ -147,7 +148,7 @@ def analyse(rules: RuleSet, day: dt.date) -> AnalysisResult:
         if found is None:
             skipped += 1
         elif not found:
-            warn("interventies", iv.id, "'voorstellen_als' kan nooit waar of onbepaald zijn")
+            warn("interventies", iv.id, "analysis.trigger_never")
             continue
         for gate in iv.gates:
             questions += 1
@@ -155,8 +156,5 @@ def analyse(rules: RuleSet, day: dt.date) -> AnalysisResult:
             if found is None:
                 skipped += 1
             elif not found:
-                warn("interventies", iv.id,
-                     f"poort '{gate.id}' kan nooit falen wanneer de interventie aan de orde is: "
-                     "de aanleiding eist al wat de poort toetst, dus haar juridische reden wordt "
-                     "nooit getoond")
+                warn("interventies", iv.id, "analysis.gate_never_fails", gate=gate.id)
     return AnalysisResult(diags, questions, skipped)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from riskmodel.check.privacy import is_personal_key
 from riskmodel.compile.compiler import compile_model
-from riskmodel.errors import Diagnostic, Severity
+from riskmodel.errors import Diagnostic, DiagnosticCode, Msg, Severity, make_diagnostic, msg
 from riskmodel.evaluate.durable.limits import check_plan
 from riskmodel.evaluate.durable.plan import DurablePlan
 from riskmodel.evaluate.durable.translate import plan_phase
@@ -75,14 +75,15 @@ def check_model(rules: RuleSet, today: dt.date | None = None) -> CheckReport:
     report = CheckReport()
     today = today or dt.date.today()
 
-    def warn(section: str, item_id: str, message: str, severity: Severity = "warning") -> None:
+    def warn(section: str, item_id: str, message: Msg, code: DiagnosticCode = "lint",
+             severity: Severity = "warning") -> None:
         doc, loc = rules.origins[(section, item_id)]
-        report.diagnostics.append(doc.diagnostic(loc, f"[{item_id}] {message}", severity=severity))
+        report.diagnostics.append(doc.diagnostic(loc, message, code=code, severity=severity))
 
     for fact in rules.facts.values():
         if is_personal_key(fact.id):
-            warn("feiten", fact.id, f"feit-id '{fact.id}' lijkt persoonsgegevens te vragen; "
-                 "profielen beschrijven situaties, geen personen", severity="error")
+            warn("feiten", fact.id, msg("check.personal_fact", id=fact.id),
+                 code="personal-data", severity="error")
     used: set[str] = set()
     for ind in rules.indicators.values():
         used |= {n.fact for n in walk(ind.condition) if isinstance(n, FactTest)}
@@ -90,23 +91,24 @@ def check_model(rules: RuleSet, today: dt.date | None = None) -> CheckReport:
         if ph.definition:
             used |= {n.fact for n in walk(ph.definition.condition) if isinstance(n, FactTest)}
         if not rules.indicators_of(ph.id):
-            warn("fenomenen", ph.id, f"fenomeen '{ph.id}' heeft geen indicatoren")
+            warn("fenomenen", ph.id, msg("check.no_indicators", id=ph.id))
         top = ph.levels[-1].threshold
         total = sum(i.points for i in rules.indicators_of(ph.id))
         reachable = {o.min_level for o in ph.overrides}
         if total < top and ph.levels[-1].id not in reachable:
-            warn("fenomenen", ph.id, f"hoogste niveau '{ph.levels[-1].id}' (drempel {top}) is "
-                 f"onbereikbaar: alle indicatoren samen geven {total} punten")
+            warn("fenomenen", ph.id, msg("check.unreachable", id=ph.id, level=ph.levels[-1].id,
+                                         threshold=top, total=total))
     for iv in rules.interventions.values():
         conds = [iv.trigger, *(g.condition for g in iv.legal_gates), *(f.condition for f in iv.flags)]
         for c in conds:
             used |= {n.fact for n in walk(c) if isinstance(n, FactTest)}
         for b in iv.legal_basis:
             if not b.verified:
-                warn("interventies", iv.id, f"grondslag '{b.cite()}' is niet geverifieerd"
-                     + (f": {b.remark}" if b.remark else ""))
+                text = (msg("check.unverified_remark", id=iv.id, cite=b.cite(), remark=b.remark)
+                        if b.remark else msg("check.unverified", id=iv.id, cite=b.cite()))
+                warn("interventies", iv.id, text, code="unverified")
     for fact_id in sorted(set(rules.facts) - used):
-        warn("feiten", fact_id, f"feit '{fact_id}' wordt door geen enkele regel gebruikt")
+        warn("feiten", fact_id, msg("check.unused_fact", id=fact_id))
 
     report.dates = boundary_dates(rules, today)
     worst: dict[str, int] = {"rulesets": 0, "rules": 0, "max_rules_per_ruleset": 0,
@@ -125,8 +127,10 @@ def check_model(rules: RuleSet, today: dt.date | None = None) -> CheckReport:
             for problem in check_plan(plan):
                 if problem not in seen_problems:
                     seen_problems.add(problem)
-                    report.diagnostics.append(Diagnostic(
-                        str(rules.root), None, None, f"peildatum {day}", problem))
+                    report.diagnostics.append(make_diagnostic(
+                        str(rules.root), None, None, "",
+                        msg("check.engine_limit", day=day.isoformat(), problem=problem),
+                        code="engine-limit"))
     from riskmodel.check.analysis import analyse
 
     analysis = analyse(rules, today)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from riskmodel.errors import Msg, msg
 from riskmodel.source import Loc
 
 _PERSONAL_KEY = re.compile(
@@ -43,16 +44,13 @@ def passes_eleven_test(digits: str) -> bool:
     return total % 11 == 0
 
 
-def find_personal_data(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+def find_personal_data(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Msg]]:
     """Yield (path, reason) for every place that looks like personal data."""
     if isinstance(data, dict):
         for key, value in data.items():
             child = (*loc, key)
             if isinstance(key, str) and is_personal_key(key):
-                yield child, (
-                    f"veld '{key}' lijkt persoonsgegevens te bevatten (naam, BSN, geboortedatum "
-                    "of contactgegeven); een profiel beschrijft een situatie, geen personen"
-                )
+                yield child, msg("privacy.key", key=key)
             else:
                 yield from find_personal_data(value, child)
     elif isinstance(data, list):
@@ -61,7 +59,4 @@ def find_personal_data(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
     elif isinstance(data, str | int) and not isinstance(data, bool):
         for match in _NINE_DIGITS.finditer(str(data)):
             if passes_eleven_test(re.sub(r"\D", "", match.group(1))):
-                yield loc, (
-                    "waarde bevat een getal dat op een BSN lijkt (9 cijfers, voldoet aan de "
-                    "elfproef); neem geen BSN op in een profiel"
-                )
+                yield loc, msg("privacy.bsn")

@@ -23,7 +23,7 @@ def profile_from_doc(doc: SourceDoc, rules: RuleSet, base: Loc = (),
         data = data[node]
     diags = DiagnosticList()
     for loc, reason in find_personal_data(data):
-        diags.add(doc.diagnostic((*base, *loc), reason))
+        diags.add(doc.diagnostic((*base, *loc), reason, code="personal-data"))
     diags.raise_if_any(ProfileError)
     return build_profile(doc, rules, base, peildatum=peildatum)
 

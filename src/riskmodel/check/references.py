@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from riskmodel.errors import Diagnostic, did_you_mean
+from riskmodel.errors import Diagnostic, DiagnosticCode, Msg, did_you_mean, msg
 from riskmodel.model.conditions import (
     ConditionNode,
     FactTest,
@@ -32,16 +32,17 @@ class _Checker:
         self.rs = ruleset
         self.out: list[Diagnostic] = []
 
-    def at(self, section: str, item_id: str, sub: Loc, message: str, **kw: Any) -> None:
+    def at(self, section: str, item_id: str, sub: Loc, message: Msg, code: DiagnosticCode,
+           **kw: Any) -> None:
         doc, loc = self.rs.origins[(section, item_id)]
-        self.out.append(doc.diagnostic((*loc, *sub), message, **kw))
+        self.out.append(doc.diagnostic((*loc, *sub), message, code=code, **kw))
 
     def run(self) -> list[Diagnostic]:
         rs = self.rs
         for f in rs.facts.values():
             if f.register_id and f.register_id not in rs.registers:
-                self.at("feiten", f.id, ("register",), f"onbekend register '{f.register_id}'",
-                        suggestion=did_you_mean(f.register_id, rs.registers))
+                self.at("feiten", f.id, ("register",), msg("ref.unknown_register", id=f.register_id),
+                        "unknown-reference", suggestion=did_you_mean(f.register_id, rs.registers))
         for reg in rs.registers.values():
             ids = {item.id for item in reg.items}
             seen: dict[str, str] = {}
@@ -49,16 +50,18 @@ class _Checker:
                 for name in (item.id, *item.aliases):
                     if name in seen and seen[name] != item.id:
                         self.at("registers", reg.id, ("items", i),
-                                f"naam '{name}' hoort al bij '{seen[name]}'")
+                                msg("ref.name_taken", name=name, other=seen[name]),
+                                "duplicate-id")
                     seen[name] = item.id
                 if item.continues and item.continues not in ids:
                     self.at("registers", reg.id, ("items", i, "voortzetting_van"),
-                            f"onbekend item '{item.continues}'",
+                            msg("ref.unknown_item", id=item.continues), "unknown-reference",
                             suggestion=did_you_mean(item.continues, ids))
                 for j, st in enumerate(item.statuses):
                     if st.status not in reg.statuses:
                         self.at("registers", reg.id, ("items", i, "statussen", j, "status"),
-                                f"status '{st.status}' staat niet in statussen van het register",
+                                msg("ref.status_not_in_register", status=st.status),
+                                "unknown-reference",
                                 expected=", ".join(reg.statuses),
                                 suggestion=did_you_mean(st.status, reg.statuses))
         for ph in rs.phenomena.values():
@@ -68,22 +71,23 @@ class _Checker:
                 ind = rs.indicators.get(ov.indicator)
                 if ind is None:
                     self.at("fenomenen", ph.id, ("ophogingen", k, "indicator"),
-                            f"onbekende indicator '{ov.indicator}'",
+                            msg("ref.unknown_indicator", id=ov.indicator), "unknown-reference",
                             suggestion=did_you_mean(ov.indicator, rs.indicators))
                 elif ind.phenomenon != ph.id:
                     self.at("fenomenen", ph.id, ("ophogingen", k, "indicator"),
-                            f"indicator '{ov.indicator}' hoort bij fenomeen '{ind.phenomenon}'")
+                            msg("ref.indicator_of_other", id=ov.indicator,
+                                phenomenon=ind.phenomenon), "inconsistent")
         for ind in rs.indicators.values():
             if ind.phenomenon not in rs.phenomena:
                 self.at("indicatoren", ind.id, ("fenomeen",),
-                        f"onbekend fenomeen '{ind.phenomenon}'",
+                        msg("ref.unknown_phenomenon", id=ind.phenomenon), "unknown-reference",
                         suggestion=did_you_mean(ind.phenomenon, rs.phenomena))
             self.condition("indicatoren", ind.id, ("als",), ind.condition, facts_only=True)
         for iv in rs.interventions.values():
             for k, ph_id in enumerate(iv.phenomena):
                 if ph_id not in rs.phenomena:
                     self.at("interventies", iv.id, ("fenomenen", k),
-                            f"onbekend fenomeen '{ph_id}'",
+                            msg("ref.unknown_phenomenon", id=ph_id), "unknown-reference",
                             suggestion=did_you_mean(ph_id, rs.phenomena))
             self.condition("interventies", iv.id, ("voorstellen_als",), iv.trigger)
             for k, gate in enumerate(iv.legal_gates):
@@ -92,7 +96,7 @@ class _Checker:
                 self.condition("interventies", iv.id, ("afwegingen", k, "als"), flag.condition)
             gate_ids = [g.id for g in iv.legal_gates] + [f.id for f in iv.flags]
             if len(set(gate_ids)) != len(gate_ids):
-                self.at("interventies", iv.id, (), "dubbel id bij poorten/afwegingen")
+                self.at("interventies", iv.id, (), msg("ref.duplicate_gate"), "duplicate-id")
         return self.out
 
     def condition(
@@ -103,25 +107,27 @@ class _Checker:
             if isinstance(node, IndicatorTest):
                 if facts_only:
                     self.at(section, item_id, loc,
-                            "hier mogen alleen feiten getoetst worden, geen indicatoren")
+                            msg("ref.facts_only_indicators"), "inconsistent")
                 elif node.indicator not in rs.indicators:
                     self.at(section, item_id, (*loc, "indicator"),
-                            f"onbekende indicator '{node.indicator}'",
+                            msg("ref.unknown_indicator", id=node.indicator), "unknown-reference",
                             suggestion=did_you_mean(node.indicator, rs.indicators))
             elif isinstance(node, LevelTest):
                 if facts_only:
                     self.at(section, item_id, loc,
-                            "hier mogen alleen feiten getoetst worden, geen niveaus")
+                            msg("ref.facts_only_levels"), "inconsistent")
                     continue
                 ph = rs.phenomena.get(node.phenomenon)
                 if ph is None:
                     self.at(section, item_id, (*loc, "niveau"),
-                            f"onbekend fenomeen '{node.phenomenon}'",
+                            msg("ref.unknown_phenomenon", id=node.phenomenon),
+                            "unknown-reference",
                             suggestion=did_you_mean(node.phenomenon, rs.phenomena))
                 elif node.at_least not in {lv.id for lv in ph.levels}:
                     levels = [lv.id for lv in ph.levels]
                     self.at(section, item_id, (*loc, "minimaal"),
-                            f"fenomeen '{ph.id}' heeft geen niveau '{node.at_least}'",
+                            msg("ref.no_such_level", phenomenon=ph.id, level=node.at_least),
+                            "unknown-reference",
                             expected=", ".join(levels),
                             suggestion=did_you_mean(node.at_least, levels))
             elif isinstance(node, FactTest):
@@ -131,13 +137,15 @@ class _Checker:
         rs = self.rs
         fact = rs.facts.get(node.fact)
         if fact is None:
-            self.at(section, item_id, (*loc, "feit"), f"onbekend feit '{node.fact}'",
+            self.at(section, item_id, (*loc, "feit"), msg("fact.unknown", fact=node.fact),
+                    "unknown-fact",
                     suggestion=did_you_mean(node.fact, rs.facts))
             return
         op = node.operator
         if op not in ALLOWED_OPERATORS[fact.type]:
             self.at(section, item_id, (*loc, op),
-                    f"operator '{op}' past niet bij feit '{fact.id}' van type {fact.type}",
+                    msg("ref.operator_type", op=op, fact=fact.id, type=fact.type),
+                    "inconsistent",
                     expected=", ".join(sorted(ALLOWED_OPERATORS[fact.type])))
             return
         value = node.operand
@@ -150,23 +158,25 @@ class _Checker:
             reg = rs.registers.get(q.register_id)
             if reg is None:
                 self.at(section, item_id, (*loc, op, "register"),
-                        f"onbekend register '{q.register_id}'",
+                        msg("ref.unknown_register", id=q.register_id), "unknown-reference",
                         suggestion=did_you_mean(q.register_id, rs.registers))
             elif q.status not in reg.statuses:
                 self.at(section, item_id, (*loc, op, "status"),
-                        f"register '{reg.id}' kent geen status '{q.status}'",
+                        msg("ref.register_no_status", register=reg.id, status=q.status),
+                        "unknown-reference",
                         expected=", ".join(reg.statuses),
                         suggestion=did_you_mean(q.status, reg.statuses))
             elif fact.register_id != reg.id:
                 self.at(section, item_id, (*loc, op),
-                        f"feit '{fact.id}' verwijst niet naar register '{reg.id}'")
+                        msg("ref.fact_not_register", fact=fact.id, register=reg.id),
+                        "inconsistent")
             return
         allowed = rs.enum_values(fact)
         for v in values:
             _, problem = normalise_value(fact, v, allowed, rule_constant=True)
             if problem:
                 self.at(section, item_id, (*loc, op),
-                        f"waarde {v!r} past niet bij feit '{fact.id}'",
+                        msg("ref.value_not_fact", value=repr(v), fact=fact.id), problem.code,
                         expected=problem.expected, suggestion=problem.suggestion)
 
 

@@ -1,4 +1,4 @@
-"""Turn pydantic validation errors into located, Dutch, actionable diagnostics."""
+"""Turn pydantic validation errors into located, coded, translatable diagnostics."""
 
 from __future__ import annotations
 
@@ -6,39 +6,41 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from riskmodel.errors import Diagnostic, did_you_mean
+from riskmodel.errors import Diagnostic, DiagnosticCode, Msg, did_you_mean, is_code, msg
 from riskmodel.source import Loc, SourceDoc
 
-_MESSAGES: dict[str, str] = {
-    "missing": "verplicht veld ontbreekt",
-    "int_type": "moet een geheel getal zijn",
-    "int_parsing": "moet een geheel getal zijn",
-    "int_from_float": "moet een geheel getal zijn",
-    "float_type": "moet een getal zijn",
-    "float_parsing": "moet een getal zijn",
-    "bool_type": "moet true of false zijn",
-    "bool_parsing": "moet true of false zijn",
-    "string_type": "moet tekst zijn",
-    "date_type": "moet een datum zijn (JJJJ-MM-DD)",
-    "date_parsing": "moet een datum zijn (JJJJ-MM-DD)",
-    "date_from_datetime_inexact": "moet een datum zonder tijd zijn (JJJJ-MM-DD)",
-    "list_type": "moet een lijst zijn",
-    "dict_type": "moet een mapping (sleutel: waarde) zijn",
-    "model_type": "moet een mapping (sleutel: waarde) zijn",
-    "model_attributes_type": "moet een mapping (sleutel: waarde) zijn",
-    "string_pattern_mismatch": "heeft niet de juiste vorm",
+#: pydantic error type -> (code, catalogue key of the message)
+_MESSAGES: dict[str, tuple[DiagnosticCode, str]] = {
+    "int_type": ("type", "schema.int"),
+    "int_parsing": ("type", "schema.int"),
+    "int_from_float": ("type", "schema.int"),
+    "float_type": ("type", "schema.number"),
+    "float_parsing": ("type", "schema.number"),
+    "bool_type": ("type", "schema.bool"),
+    "bool_parsing": ("type", "schema.bool"),
+    "string_type": ("type", "schema.text"),
+    "date_type": ("type", "schema.date"),
+    "date_parsing": ("type", "schema.date"),
+    "date_from_datetime_inexact": ("type", "schema.date_no_time"),
+    "date_from_datetime_parsing": ("type", "schema.date"),
+    "list_type": ("type", "schema.list"),
+    "dict_type": ("type", "schema.mapping"),
+    "model_type": ("type", "schema.mapping"),
+    "model_attributes_type": ("type", "schema.mapping"),
+    "string_pattern_mismatch": ("pattern", "schema.pattern"),
 }
 
 
+#: pydantic bound errors -> (message key, expectation key, context key); all code "range"
 _BOUNDS: dict[str, tuple[str, str, str]] = {
-    "greater_than_equal": ("waarde te klein", "minimaal {}", "ge"),
-    "greater_than": ("waarde te klein", "groter dan {}", "gt"),
-    "less_than_equal": ("waarde te groot", "maximaal {}", "le"),
-    "less_than": ("waarde te groot", "kleiner dan {}", "lt"),
-    "too_short": ("lijst te kort", "minstens {} element(en)", "min_length"),
-    "too_long": ("lijst te lang", "hoogstens {} element(en)", "max_length"),
-    "string_too_short": ("tekst te kort", "minstens {} teken(s)", "min_length"),
-    "string_too_long": ("tekst te lang", "hoogstens {} tekens", "max_length"),
+    "greater_than_equal": ("schema.too_small", "exp.at_least", "ge"),
+    "greater_than": ("schema.too_small", "exp.greater_than", "gt"),
+    "less_than_equal": ("schema.too_large", "exp.at_most", "le"),
+    "less_than": ("schema.too_large", "exp.less_than", "lt"),
+    "too_short": ("schema.list_too_short", "exp.min_items", "min_length"),
+    "too_long": ("schema.list_too_long", "exp.max_items", "max_length"),
+    "string_too_short": ("schema.text_too_short", "exp.min_chars", "min_length"),
+    "string_too_long": ("schema.text_too_long", "exp.max_chars", "max_length"),
 }
 
 
@@ -118,7 +120,13 @@ def resolve_loc(data: Any, loc: tuple[Any, ...]) -> Loc:
     """Map a pydantic loc (with union tags) onto the real path in the data."""
     path: list[str | int] = []
     node = data
-    for part in loc:
+    for i, part in enumerate(loc):
+        nxt = loc[i + 1] if i + 1 < len(loc) else None
+        if (isinstance(node, dict) and part in node and isinstance(nxt, str) and nxt in node
+                and not (isinstance(node[part], dict) and nxt in node[part])):
+            # a union tag that is also a key ({feit: x, is: ...} is tagged 'feit'): the error
+            # is about the sibling key that follows, not about the tag's own value
+            continue
         in_dict = isinstance(node, dict) and isinstance(part, str) and part in node
         in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
         if in_dict or in_list:
@@ -133,6 +141,11 @@ def resolve_loc(data: Any, loc: tuple[Any, ...]) -> Loc:
 def from_validation_error(
     exc: ValidationError, doc: SourceDoc, model: type[BaseModel], base: Loc = ()
 ) -> list[Diagnostic]:
+    """One diagnostic per pydantic error; the error type decides the code (see errors.CODES).
+
+    Model validators raise `errors.custom_error(code, key, ...)`: their type is the code and
+    their context names the catalogue message, so they are translatable like the rest.
+    """
     vocabulary = _all_keys(model)
     out: list[Diagnostic] = []
     data_root = doc.data
@@ -141,6 +154,8 @@ def from_validation_error(
     for err in exc.errors(include_url=False):
         raw_loc = tuple(err["loc"])
         etype = err["type"]
+        ctx: dict[str, Any] = dict(err.get("ctx") or {})
+        got = err.get("input")
         real = resolve_loc(data_root, raw_loc)
         full = (*base, *real)
         if etype == "extra_forbidden":
@@ -151,46 +166,53 @@ def from_validation_error(
             present = set(parent) if isinstance(parent, dict) else set()
             allowed = keys_at(model, raw_loc[:-1])
             hint = did_you_mean(key, (allowed if allowed else vocabulary) - present)
-            out.append(
-                doc.diagnostic(full, f"onbekende sleutel '{key}'", suggestion=hint)
-            )
+            out.append(doc.diagnostic(full, msg("schema.unknown_key", key=key),
+                                      code="unknown-key", suggestion=hint))
             continue
         if etype == "missing":
             name = str(raw_loc[-1]) if raw_loc else "?"
-            out.append(
-                doc.diagnostic(
-                    full, f"verplicht veld '{name}' ontbreekt", expected=f"sleutel '{name}'"
-                )
-            )
+            out.append(doc.diagnostic(full, msg("schema.missing", name=name), code="missing-key",
+                                      expected=msg("exp.key", name=name)))
             continue
         if etype == "literal_error":
-            expected = str(err.get("ctx", {}).get("expected", ""))
+            expected = str(ctx.get("expected", ""))
             options = [o.strip().strip("'") for o in expected.replace(" or ", ",").split(",")]
-            got = err.get("input")
-            hint = did_you_mean(str(got), [o for o in options if o]) if got is not None else None
-            out.append(
-                doc.diagnostic(
-                    full, f"ongeldige waarde {got!r}", expected=expected, suggestion=hint
-                )
-            )
+            options = [o for o in options if o]
+            hint = did_you_mean(str(got), options) if got is not None else None
+            out.append(doc.diagnostic(full, msg("schema.bad_literal", value=repr(got)),
+                                      code="unknown-value", expected=", ".join(options),
+                                      suggestion=hint))
             continue
-        msg = err["msg"]
-        ctx = err.get("ctx", {})
         if etype in _BOUNDS:
-            message, template, key = _BOUNDS[etype]
-            got = err.get("input")
-            if got is not None and not isinstance(got, dict | list):
-                message += f": {got!r}"
-            out.append(doc.diagnostic(full, message, expected=template.format(ctx.get(key))))
+            key, template, ctx_key = _BOUNDS[etype]
+            shown = f": {got!r}" if got is not None and not isinstance(got, dict | list) else ""
+            out.append(doc.diagnostic(full, msg(key, got=shown), code="range",
+                                      expected=msg(template, n=ctx.get(ctx_key))))
             continue
-        if etype == "value_error":
-            msg = msg.removeprefix("Value error, ")
-        elif etype in _MESSAGES:
-            msg = _MESSAGES[etype]
-            if etype == "string_pattern_mismatch":
-                msg += f" (patroon {err.get('ctx', {}).get('pattern')})"
-            got = err.get("input")
+        if is_code(etype) and isinstance(ctx.get("msg"), str):
+            # a model validator's custom error (errors.custom_error)
+            params = {k: v for k, v in ctx.items() if k != "msg"}
+            suggestion = params.get("suggestion")
+            if etype == "unknown-key":  # point at the unknown key itself
+                for n in range(len(full), len(base) - 1, -1):
+                    if (*full[:n], params.get("key")) in doc.positions:
+                        full = (*full[:n], params["key"])
+                        break
+            out.append(doc.diagnostic(
+                full, Msg(ctx["msg"], params), code=etype,  # type: ignore[arg-type]
+                suggestion=suggestion if isinstance(suggestion, str) else None))
+            continue
+        if etype in _MESSAGES:
+            code, key = _MESSAGES[etype]
+            text = msg(key, pattern=ctx.get("pattern")) if etype == "string_pattern_mismatch" \
+                else msg(key)
             if got is not None and not isinstance(got, dict | list):
-                msg += f", niet {got!r}"
-        out.append(doc.diagnostic(full, msg))
+                text = msg("schema.got", what=text, value=repr(got))
+            out.append(doc.diagnostic(full, text, code=code))
+            continue
+        # Anything else: pydantic's own (English) text under the catch-all code. Plain
+        # ValueErrors from validators land here too; validators should use custom_error.
+        message = err["msg"].removeprefix("Value error, ")
+        code_: DiagnosticCode = "type" if etype.endswith(("_type", "_parsing")) else "invalid"
+        out.append(doc.diagnostic(full, message, code=code_))
     return out

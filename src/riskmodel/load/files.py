@@ -10,15 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from riskmodel.errors import Diagnostic
+from riskmodel.errors import Diagnostic, make_diagnostic, msg
 from riskmodel.source import display_path
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def expand_inputs(
-    paths: Iterable[Path | str], suffixes: tuple[str, ...], what: str = "profielen"
+    paths: Iterable[Path | str], suffixes: tuple[str, ...], what: str = "profiles"
 ) -> tuple[list[Path], list[Diagnostic]]:
+    """`what` names the input kind in messages: "profiles" or "scenarios"."""
     files: list[Path] = []
     problems: list[Diagnostic] = []
     for raw in paths:
@@ -28,15 +29,15 @@ def expand_inputs(
             found = sorted(p for p in path.iterdir()
                            if p.suffix in suffixes and p.is_file() and not p.name.startswith("."))
             if not found:
-                problems.append(Diagnostic(name, None, None, "", f"geen {what} gevonden",
-                                           expected=f"{'/'.join(suffixes)}-bestanden in deze map",
-                                           code="no-input"))
+                problems.append(make_diagnostic(
+                    name, None, None, "", msg(f"input.no_{what}"), code="no-input",
+                    expected=msg("exp.files_in_dir", suffixes="/".join(suffixes))))
             files.extend(found)
         elif path.exists() or path.is_symlink():
             files.append(path)
         else:
-            problems.append(Diagnostic(name, None, None, "", "bestand of map niet gevonden",
-                                       code="not-found"))
+            problems.append(make_diagnostic(name, None, None, "", msg("file.or_dir_not_found"),
+                                            code="not-found"))
     unique: list[Path] = []
     seen: set[Path] = set()
     for f in files:

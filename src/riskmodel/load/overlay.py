@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from riskmodel.errors import DiagnosticList
+from riskmodel.errors import DiagnosticList, msg
 from riskmodel.model.rules import RuleFile
 from riskmodel.model.ruleset import SECTIONS, RuleSet
 from riskmodel.source import SourceDoc
@@ -54,7 +54,8 @@ def start_from_base(ruleset: RuleSet, base: RuleSet, manifest_doc: SourceDoc,
         base_items: dict[str, object] = getattr(base, attr)
         for missing in sorted(drop - set(base_items)):
             diags.add(manifest_doc.diagnostic(("verwijderen", section),
-                                              f"'{missing}' staat niet in het basismodel"))
+                                              msg("overlay.not_in_base", id=missing),
+                                              code="overlay"))
         target: dict[str, object] = getattr(ruleset, attr)
         for item_id, item in base_items.items():
             if item_id not in drop:
@@ -82,7 +83,8 @@ def merge_file(ruleset: RuleSet, content: RuleFile, doc: SourceDoc, diags: Diagn
                 diags.add(
                     doc.diagnostic(
                         (section, i, "id"),
-                        f"id '{item_id}' bestaat al ({prev_doc.file}:{prev_line})",
+                        msg("id.exists", id=item_id, where=f"{prev_doc.file}:{prev_line}"),
+                        code="duplicate-id",
                     )
                 )
                 continue

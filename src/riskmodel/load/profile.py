@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from riskmodel.errors import Diagnostic, DiagnosticList, ProfileError, did_you_mean
+from riskmodel.errors import Diagnostic, DiagnosticList, ProfileError, did_you_mean, msg
 from riskmodel.load.diagnostics import from_validation_error
 from riskmodel.model.profile import UNKNOWN, FactEntry, Profile
 from riskmodel.model.ruleset import RuleSet
@@ -30,8 +30,7 @@ def build_profile(doc: SourceDoc, rules: RuleSet, base: tuple[str | int, ...] = 
     for node in base:
         data = data[node]
     if not isinstance(data, dict):
-        raise ProfileError([doc.diagnostic(base, "een profiel is een mapping met id, soort, "
-                                           "gemeente, peildatum en feiten")])
+        raise ProfileError([doc.diagnostic(base, msg("profile.not_mapping"), code="type")])
     try:
         profile = Profile.model_validate(data)
         if peildatum is not None:
@@ -44,9 +43,11 @@ def build_profile(doc: SourceDoc, rules: RuleSet, base: tuple[str | int, ...] = 
         value, problems = normalise_fact(rules, key, entry.value, doc, loc)
         diags.extend(problems)
         if entry.observed and entry.observed > profile.peildatum:
-            diags.add(doc.diagnostic((*loc, "datum"),
-                                     f"waarneming op {entry.observed} ligt na de peildatum "
-                                     f"{profile.peildatum}", expected="datum op of voor de peildatum"))
+            diags.add(doc.diagnostic(
+                (*loc, "datum"),
+                msg("profile.observed_after", observed=entry.observed.isoformat(),
+                    peildatum=profile.peildatum.isoformat()),
+                code="future-observation", expected=msg("exp.on_or_before_peildatum")))
         normalised[key] = entry.model_copy(update={"value": value})
     diags.raise_if_any(ProfileError)
     return profile.model_copy(update={"facts": dict(sorted(normalised.items()))})
@@ -58,7 +59,7 @@ def normalise_fact(
     """Check one value against its fact definition; return the canonical value."""
     fact = rules.facts.get(key)
     if fact is None:
-        return value, [doc.diagnostic(loc, f"onbekend feit '{key}'",
+        return value, [doc.diagnostic(loc, msg("fact.unknown", fact=key), code="unknown-fact",
                                       suggestion=did_you_mean(key, rules.facts))]
     if value is None or value == UNKNOWN:
         return None, []
@@ -68,10 +69,10 @@ def normalise_fact(
     if problem is None:
         return canonical, []
     if problem.datetime is not None:
-        message = f"feit '{key}' is een datum, geen tijdstip: {problem.datetime.isoformat()}"
+        message = msg("fact.datetime", fact=key, value=problem.datetime.isoformat())
     elif problem.item is not None:
-        message = f"ongeldige waarde {problem.item!r} in lijst-feit '{key}'"
+        message = msg("fact.bad_item", fact=key, value=repr(problem.item))
     else:
-        message = f"ongeldige waarde {value!r} voor feit '{key}'"
-    return value, [doc.diagnostic(vloc, message, expected=problem.expected,
+        message = msg("fact.bad_value", fact=key, value=repr(value))
+    return value, [doc.diagnostic(vloc, message, code=problem.code, expected=problem.expected,
                                   suggestion=problem.suggestion)]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from riskmodel.errors import DiagnosticList, RuleError
+from riskmodel.errors import DiagnosticList, RuleError, msg
 from riskmodel.load.diagnostics import from_validation_error
 from riskmodel.load.overlay import merge_file, start_from_base
 from riskmodel.load.yamlsource import YamlSyntaxError, read_source
@@ -17,6 +17,7 @@ from riskmodel.model.ruleset import RuleSet
 from riskmodel.source import SourceDoc
 
 MANIFEST_NAME = "model.yaml"
+MAX_BASE_DEPTH = 5
 
 
 def default_rules_path() -> Path:
@@ -63,21 +64,24 @@ def read_model(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ())
     seen_files: set[str] = set()
     for i, rel in enumerate(manifest.files):
         if rel in seen_files:
-            diags.add(manifest_doc.diagnostic(("bestanden", i), f"bestand '{rel}' staat er dubbel"))
+            diags.add(manifest_doc.diagnostic(("bestanden", i), msg("manifest.file_twice", file=rel),
+                                              code="duplicate-id"))
             continue
         seen_files.add(rel)
         file_path = (base_dir / rel).resolve()
         if base_dir.resolve() not in file_path.parents:
             diags.add(
                 manifest_doc.diagnostic(
-                    ("bestanden", i), f"'{rel}' ligt buiten de modelmap", expected="relatief pad"
-                )
+                    ("bestanden", i), msg("manifest.outside", file=rel), code="outside-model",
+                    expected=msg("exp.relative_path"))
             )
             continue
         doc = _read(file_path, diags)
         if doc is None:
             if not file_path.exists():
-                diags.add(manifest_doc.diagnostic(("bestanden", i), f"bestand '{rel}' bestaat niet"))
+                diags.add(manifest_doc.diagnostic(("bestanden", i),
+                                                  msg("manifest.file_missing", file=rel),
+                                                  code="not-found"))
             continue
         ruleset.file_hashes[rel] = hashlib.sha256(doc.raw).hexdigest()
         if doc.data is None:
@@ -109,15 +113,18 @@ def _read_base(base_path: Path, manifest_doc: SourceDoc, chain: tuple[Path, ...]
     except (OSError, ValueError):
         resolved = base_path
     if resolved in chain:
-        diags.add(manifest_doc.diagnostic(("basis",), "kringverwijzing tussen basismodellen: "
-                                          + " -> ".join(str(p) for p in (*chain, resolved))))
+        chain_text = " -> ".join(str(p) for p in (*chain, resolved))
+        diags.add(manifest_doc.diagnostic(("basis",), msg("overlay.cycle", chain=chain_text),
+                                          code="overlay"))
         return None
-    if len(chain) > 5:
-        diags.add(manifest_doc.diagnostic(("basis",), "te diep geneste basis-modellen (max. 5)"))
+    if len(chain) > MAX_BASE_DEPTH:
+        diags.add(manifest_doc.diagnostic(("basis",), msg("overlay.too_deep", max=MAX_BASE_DEPTH),
+                                          code="overlay"))
         return None
     try:
         return read_model(base_path, _chain=chain)
     except RuleError as exc:
-        diags.add(manifest_doc.diagnostic(("basis",), f"basismodel '{base_path}' is ongeldig"))
+        diags.add(manifest_doc.diagnostic(("basis",), msg("overlay.base_invalid", path=base_path),
+                                          code="overlay"))
         diags.extend(exc.diagnostics)
         return None

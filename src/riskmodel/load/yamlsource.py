@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from riskmodel.errors import Diagnostic
+from riskmodel.errors import Diagnostic, DiagnosticCode, Msg, make_diagnostic, msg
 from riskmodel.source import Loc, SourceDoc, display_path, format_loc
 
 
@@ -24,39 +24,65 @@ class YamlSyntaxError(Exception):
         super().__init__("; ".join(d.format() for d in diagnostics))
 
 
+class _Refused(Exception):
+    """A value or node riskmodel refuses while building the data (tag, alias, NaN, ...)."""
+
+    def __init__(self, code: DiagnosticCode, text: Msg, mark: yaml.Mark | None) -> None:
+        self.code, self.text, self.mark = code, text, mark
+        super().__init__(text.key)
+
+
+def _file_problem(name: str, code: DiagnosticCode, text: Msg,
+                  line: int | None = None, col: int | None = None) -> YamlSyntaxError:
+    return YamlSyntaxError([make_diagnostic(name, line, col, "", text, code=code)])
+
+
 def read_source(path: Path) -> SourceDoc:
     """Read a YAML or JSON file; JSON goes through the same YAML path (JSON is YAML 1.2)."""
     name = display_path(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise YamlSyntaxError(
-            [Diagnostic(name, None, None, "", "bestand niet gevonden")]
-        ) from None
+        raise _file_problem(name, "not-found", msg("file.not_found")) from None
     except IsADirectoryError:
-        raise YamlSyntaxError(
-            [Diagnostic(name, None, None, "", "is een map, geen bestand")]
-        ) from None
+        raise _file_problem(name, "not-a-file", msg("file.is_dir")) from None
     except OSError as exc:
-        raise YamlSyntaxError(
-            [Diagnostic(name, None, None, "", f"kan bestand niet lezen: {exc.strerror}")]
-        ) from None
+        raise _file_problem(name, "unreadable",
+                            msg("file.unreadable", reason=exc.strerror)) from None
     except ValueError as exc:  # e.g. an embedded NUL byte in the path
-        raise YamlSyntaxError(
-            [Diagnostic(name, None, None, "", f"ongeldig pad: {exc}")]
-        ) from None
+        raise _file_problem(name, "unreadable", msg("file.bad_path", reason=str(exc))) from None
+    if b"\x00" in raw:
+        # UTF-8 allows NUL, but no text file holds one: this is a binary file (an image,
+        # a spreadsheet, a compressed file) named by mistake.
+        raise _file_problem(name, "encoding", msg("file.binary", offset=raw.index(b"\x00")))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise YamlSyntaxError(
-            [Diagnostic(name, None, None, "", f"geen geldige UTF-8 (byte {exc.start})")]
-        ) from None
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _file_problem(name, "encoding", msg("file.not_utf8", offset=exc.start),
+                            line, col) from None
     doc = parse_text(text, name)
     doc.raw = raw
     return doc
 
 
+def _check_text(text: str, name: str) -> None:
+    """Refuse NUL and control characters YAML cannot read, with their line and column."""
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if found is None:
+        return
+    pos = found.start()
+    line = text.count("\n", 0, pos) + 1
+    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    char = found.group()
+    text_msg = (msg("file.binary", offset=pos) if char == "\x00"
+                else msg("file.control_char", char=f"U+{ord(char):04X}"))
+    raise _file_problem(name, "encoding", text_msg, line, col)
+
+
 def parse_text(text: str, name: str) -> SourceDoc:
+    _check_text(text, name)
     json_data: Any = None
     is_json = name.endswith(".json")
     if is_json:
@@ -64,36 +90,46 @@ def parse_text(text: str, name: str) -> SourceDoc:
         # (NaN/Infinity refused); the YAML pass below only supplies line numbers.
         try:
             json_data = json.loads(text, parse_constant=_reject_constant)
+        except _NotANumber as exc:
+            raise _file_problem(name, "yaml-syntax",
+                                msg("json.not_a_number", value=exc.value)) from None
         except (json.JSONDecodeError, ValueError) as exc:
             line = getattr(exc, "lineno", None)
             col = getattr(exc, "colno", None)
-            msg = getattr(exc, "msg", str(exc))
-            raise YamlSyntaxError(
-                [Diagnostic(name, line, col, "", f"ongeldige JSON: {msg}")]
-            ) from None
-    loader = yaml.SafeLoader(text)
+            detail = getattr(exc, "msg", str(exc))
+            raise _file_problem(name, "yaml-syntax", msg("json.invalid", detail=detail),
+                                line, col) from None
+    loader: yaml.SafeLoader | None = None
     try:
+        loader = yaml.SafeLoader(text)
         node = loader.get_single_node()
         if node is None:
             return SourceDoc(name, None)
         positions: dict[Loc, tuple[int, int]] = {}
         dups: list[Diagnostic] = []
         data = _build(loader, node, (), positions, dups, name, set())
+    except _Refused as exc:
+        line = exc.mark.line + 1 if exc.mark else None
+        col = exc.mark.column + 1 if exc.mark else None
+        raise _file_problem(name, exc.code, exc.text, line, col) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
         problem = exc.problem or "ongeldige YAML"
         if "could not determine a constructor" in problem:
-            problem = (
-                "onbekende of onveilige YAML-tag; riskmodel accepteert alleen gewone YAML "
-                "(geen !!python of andere tags)"
-            )
-        raise YamlSyntaxError([Diagnostic(name, line, col, "", f"YAML-fout: {problem}")]) from None
+            raise _file_problem(name, "unsafe-yaml", msg("yaml.tag"), line, col) from None
+        raise _file_problem(name, "yaml-syntax", msg("yaml.syntax", detail=problem),
+                            line, col) from None
+    except yaml.reader.ReaderError as exc:  # _check_text should have caught it first
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise _file_problem(name, "encoding",
+                            msg("file.control_char", char=f"U+{ord(char):04X}")) from None
     except yaml.YAMLError as exc:
-        raise YamlSyntaxError([Diagnostic(name, None, None, "", f"YAML-fout: {exc}")]) from None
+        raise _file_problem(name, "yaml-syntax", msg("yaml.syntax", detail=str(exc))) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if dups:
         raise YamlSyntaxError(dups)
     return SourceDoc(name, json_data if is_json else data, positions)
@@ -102,8 +138,14 @@ def parse_text(text: str, name: str) -> SourceDoc:
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
+class _NotANumber(ValueError):
+    def __init__(self, value: str) -> None:
+        self.value = value
+        super().__init__(value)
+
+
 def _reject_constant(value: str) -> Any:
-    raise ValueError(f"{value} is geen geldig getal")
+    raise _NotANumber(value)
 
 
 def _build(
@@ -118,39 +160,27 @@ def _build(
     # An alias makes the composer hand us the same node twice. Aliases are refused: they
     # allow 'billion laughs' expansion and cycles, and rule files gain nothing from them.
     if id(node) in seen:
-        raise yaml.constructor.ConstructorError(
-            None, None, "YAML-ankers en -aliassen (&naam / *naam) worden niet ondersteund; "
-            "schrijf de waarde uit", node.start_mark,
-        )
+        raise _Refused("unsafe-yaml", msg("yaml.alias"), node.start_mark)
     seen.add(id(node))
     positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
-        raise yaml.constructor.ConstructorError(
-            None, None, f"could not determine a constructor for the tag {node.tag!r}",
-            node.start_mark,
-        )
+        raise _Refused("unsafe-yaml", msg("yaml.tag"), node.start_mark)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str | int | bool) or key is None:
-                raise yaml.constructor.ConstructorError(
-                    None, None, "een sleutel moet tekst zijn", key_node.start_mark
-                )
+                raise _Refused("type", msg("yaml.key_not_text"), key_node.start_mark)
             if isinstance(key, bool) or not isinstance(key, str):
                 key = str(key).lower() if isinstance(key, bool) else str(key)
             child = (*loc, key)
             if key in result:
-                dups.append(
-                    Diagnostic(
-                        name,
-                        key_node.start_mark.line + 1,
-                        key_node.start_mark.column + 1,
-                        format_loc(child),
-                        f"dubbele sleutel '{key}' (eerder op regel {positions[child][0]})",
-                    )
-                )
+                dups.append(make_diagnostic(
+                    name, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                    format_loc(child), msg("yaml.duplicate_key", key=key, line=positions[child][0]),
+                    code="duplicate-key", loc=child,
+                ))
                 continue
             positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = _build(loader, value_node, child, positions, dups, name, seen)
@@ -163,11 +193,8 @@ def _build(
     try:
         value = loader.construct_object(node, deep=True)
     except ValueError as exc:  # e.g. 2023-13-01 looks like a date but is none
-        raise yaml.constructor.ConstructorError(
-            None, None, f"ongeldige waarde '{node.value}': {exc}", node.start_mark
-        ) from None
+        raise _Refused("type", msg("yaml.bad_scalar", value=node.value, detail=str(exc)),
+                       node.start_mark) from None
     if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
-        raise yaml.constructor.ConstructorError(
-            None, None, "NaN en oneindig zijn geen geldige waarden", node.start_mark
-        )
+        raise _Refused("type", msg("yaml.nan"), node.start_mark)
     return value

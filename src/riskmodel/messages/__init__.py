@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from riskmodel.messages.diagnostics import DIAGNOSTICS
 from riskmodel.messages.report import REPORT, STATUS
 
 LANGS: tuple[str, ...] = ("nl", "en")
@@ -26,7 +27,7 @@ def _merge(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return out
 
 
-CATALOGUE: dict[str, dict[str, str]] = _merge(REPORT)
+CATALOGUE: dict[str, dict[str, str]] = _merge(REPORT, DIAGNOSTICS)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:

@@ -8,6 +8,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from riskmodel.errors import custom_error
+
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 Ident = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=80)]
 LevelIdent = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_]*$", max_length=40)]
@@ -43,7 +45,7 @@ class Source(Strict):
     @model_validator(mode="after")
     def _has_reference(self) -> Source:
         if not (self.title or self.url or self.ecli):
-            raise ValueError("een bron heeft minstens 'titel', 'url' of 'ecli'")
+            raise custom_error("missing-key", "model.source_reference")
         return self
 
     def cite(self) -> str:
@@ -60,9 +62,8 @@ class Validity(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Validity:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise ValueError(
-                f"geldig_tot ({self.valid_to}) ligt voor geldig_vanaf ({self.valid_from})"
-            )
+            raise custom_error("date-order", "model.validity_order",
+                               end=self.valid_to.isoformat(), start=self.valid_from.isoformat())
         return self
 
     def valid_on(self, day: dt.date) -> bool:

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
-from riskmodel.errors import did_you_mean
+from riskmodel.errors import custom_error, did_you_mean
 from riskmodel.model.common import Ident, LevelIdent, Strict
 
 Scalar = bool | int | float | str | dt.date
@@ -63,18 +63,15 @@ class FactTest(Strict):
             unknown = [k for k in data if k != "feit" and k not in FACT_OPERATORS]
             if unknown:
                 hint = did_you_mean(str(unknown[0]), FACT_OPERATORS)
-                msg = f"onbekende sleutel '{unknown[0]}' in een feit-toets"
-                if hint:
-                    msg += f"; bedoelde u '{hint}'?"
-                raise ValueError(msg)
+                raise custom_error("unknown-key", "condition.unknown_operator_key",
+                                   key=str(unknown[0]), **({"suggestion": hint} if hint else {}))
             ops = [k for k in data if k in FACT_OPERATORS]
-            if len(ops) != 1:
-                found = ", ".join(ops) if ops else "geen"
-                raise ValueError(
-                    "een feit-toets heeft precies een operator ("
-                    + ", ".join(FACT_OPERATORS)
-                    + f"); gevonden: {found}"
-                )
+            if not ops:
+                raise custom_error("missing-key", "condition.no_operator",
+                                   operators=", ".join(FACT_OPERATORS))
+            if len(ops) > 1:
+                raise custom_error("inconsistent", "condition.many_operators",
+                                   operators=", ".join(FACT_OPERATORS), found=", ".join(ops))
         return data
 
     @property
@@ -115,7 +112,8 @@ class Period(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.start and self.end and self.end < self.start:
-            raise ValueError(f"tot ({self.end}) ligt voor vanaf ({self.start})")
+            raise custom_error("date-order", "model.period_order",
+                               end=self.end.isoformat(), start=self.start.isoformat())
         return self
 
 
@@ -163,8 +161,9 @@ Condition = Annotated[
     | Annotated[LevelTest, Tag("niveau")],
     Discriminator(
         _condition_kind,
-        custom_error_type="conditie",
+        custom_error_type="missing-key",
         custom_error_message="een conditie begint met een van: " + ", ".join(CONDITION_KEYS),
+        custom_error_context={"msg": "diag.condition.kind", "keys": ", ".join(CONDITION_KEYS)},
     ),
 ]
 

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
+from riskmodel.errors import custom_error
 from riskmodel.model.common import Ident, Strict
 from riskmodel.model.rules import SourceKind
 
@@ -27,7 +28,7 @@ class ObjectRef(Strict):
     @model_validator(mode="after")
     def _one(self) -> ObjectRef:
         if bool(self.bag_id) == bool(self.reference):
-            raise ValueError("geef precies een van 'bag_id' (16 cijfers) of 'referentie'")
+            raise custom_error("inconsistent", "model.object_ref")
         return self
 
 

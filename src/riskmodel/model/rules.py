@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from riskmodel.errors import custom_error
 from riskmodel.model.common import Ident, Label, LevelIdent, Source, Strict, Validity
 from riskmodel.model.conditions import Condition
 
@@ -52,23 +53,23 @@ class Fact(Strict):
     def _consistent(self) -> Fact:
         if self.type in ("enum", "enum_list"):
             if not self.allowed_values and not self.register_id:
-                raise ValueError(f"een feit van type {self.type} heeft 'waarden' of 'register'")
+                raise custom_error("missing-key", "model.enum_needs_values", type=self.type)
             if self.allowed_values and self.register_id:
-                raise ValueError("geef 'waarden' of 'register', niet beide")
+                raise custom_error("inconsistent", "model.values_or_register")
             if self.register_id and self.type != "enum":
-                raise ValueError("'register' kan alleen bij type enum")
+                raise custom_error("inconsistent", "model.register_only_enum")
         elif self.allowed_values or self.register_id:
-            raise ValueError(f"'waarden' en 'register' horen niet bij type {self.type}")
+            raise custom_error("inconsistent", "model.values_not_for_type", type=self.type)
         if self.type not in ("int", "decimal") and (
             self.minimum is not None or self.maximum is not None
         ):
-            raise ValueError("'minimum'/'maximum' alleen bij int of decimal")
+            raise custom_error("inconsistent", "model.bounds_only_numbers")
         if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
-            raise ValueError("minimum is groter dan maximum")
+            raise custom_error("inconsistent", "model.min_above_max")
         if self.allowed_values:
             ids = [v.id for v in self.allowed_values]
             if len(set(ids)) != len(ids):
-                raise ValueError("dubbele waarde in 'waarden'")
+                raise custom_error("duplicate-id", "model.duplicate_value")
         return self
 
     def value_ids(self) -> list[str]:
@@ -91,7 +92,8 @@ class RegisterStatus(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> RegisterStatus:
         if self.valid_to and self.valid_to < self.valid_from:
-            raise ValueError(f"tot ({self.valid_to}) ligt voor vanaf ({self.valid_from})")
+            raise custom_error("date-order", "model.period_order",
+                               end=self.valid_to.isoformat(), start=self.valid_from.isoformat())
         return self
 
 
@@ -159,18 +161,17 @@ class Phenomenon(Strict):
     def _levels(self) -> Phenomenon:
         ids = [lv.id for lv in self.levels]
         if len(set(ids)) != len(ids):
-            raise ValueError("dubbel niveau-id")
+            raise custom_error("duplicate-id", "model.duplicate_level")
         thresholds = [lv.threshold for lv in self.levels]
         if thresholds[0] != 0:
-            raise ValueError("het laagste niveau heeft drempel 0 (anders blijft er een gat)")
+            raise custom_error("inconsistent", "model.lowest_threshold")
         if any(b <= a for a, b in itertools.pairwise(thresholds)):
-            raise ValueError(
-                "drempels stijgen strikt van laag naar hoog (anders overlappen niveaus)"
-            )
+            raise custom_error("inconsistent", "model.thresholds_rise")
         known = set(ids)
         for ov in self.overrides:
             if ov.min_level not in known:
-                raise ValueError(f"ophoging naar onbekend niveau '{ov.min_level}'")
+                raise custom_error("unknown-reference", "model.override_level",
+                                   level=ov.min_level)
         return self
 
     def rank(self, level_id: str) -> int:
@@ -217,7 +218,7 @@ class LegalBasis(Validity):
     @model_validator(mode="after")
     def _url_for_laws(self) -> LegalBasis:
         if self.kind == "wet" and (not self.article or not self.url):
-            raise ValueError("een wettelijke grondslag heeft 'artikel' en 'url'")
+            raise custom_error("missing-key", "model.law_needs_article")
         return self
 
     def cite(self) -> str:

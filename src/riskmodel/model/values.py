@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from riskmodel.errors import did_you_mean
+from riskmodel.errors import DiagnosticCode, Msg, did_you_mean, msg
 from riskmodel.model.common import DECIMAL_PLACES, DECIMAL_SCALE, too_precise
 from riskmodel.model.rules import Fact
 
@@ -23,8 +23,10 @@ MAX_SAFE_INT = 2**53 - 1
 class ValueProblem:
     """Why a value does not fit its fact; the caller words the message for its context."""
 
-    expected: str
+    expected: Msg | str
     suggestion: str | None = None
+    #: the diagnostic code: type, range or unknown-value
+    code: DiagnosticCode = "type"
     #: the offending element of a list fact, when only one element is wrong
     item: str | None = None
     #: a timestamp where a date was expected
@@ -47,12 +49,12 @@ def normalise_value(
     t = fact.type
     if t == "bool":
         return (value, None) if isinstance(value, bool) else (
-            value, ValueProblem("true of false" if rule_constant else "true, false of onbekend"))
+            value, ValueProblem(msg("exp.bool") if rule_constant else msg("exp.bool_or_unknown")))
     if t in ("int", "decimal"):
         return _number(fact, value, rule_constant)
     if t == "date":
         if isinstance(value, dt.datetime):
-            return value, ValueProblem("een datum JJJJ-MM-DD zonder tijd", datetime=value)
+            return value, ValueProblem(msg("exp.date_no_time"), datetime=value)
         if isinstance(value, dt.date):
             return value, None
         if isinstance(value, str) and not rule_constant:
@@ -60,48 +62,50 @@ def normalise_value(
                 return dt.date.fromisoformat(value), None
             except ValueError:
                 pass
-        return value, ValueProblem("een datum JJJJ-MM-DD")
+        return value, ValueProblem(msg("exp.date"))
     if t == "enum":
         if isinstance(value, bool):
-            return value, ValueProblem(", ".join(allowed) + " (YAML leest no/yes/on/off als "
-                                       "false/true: zet de waarde tussen aanhalingstekens)")
+            return value, ValueProblem(msg("exp.enum_yaml_bool", values=", ".join(allowed)))
         if not isinstance(value, str) or value not in allowed:
-            return value, ValueProblem(", ".join(allowed), did_you_mean(str(value), allowed))
+            return value, ValueProblem(", ".join(allowed), did_you_mean(str(value), allowed),
+                                       code="unknown-value" if isinstance(value, str) else "type")
         return (canonical.get(value, value) if canonical else value), None
     # enum_list: a profile carries a list; a rule constant is one of its values
     if rule_constant:
         if not isinstance(value, str) or value not in allowed:
-            return value, ValueProblem(", ".join(allowed), did_you_mean(str(value), allowed))
+            return value, ValueProblem(", ".join(allowed), did_you_mean(str(value), allowed),
+                                       code="unknown-value" if isinstance(value, str) else "type")
         return value, None
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        return value, ValueProblem("een lijst met waarden uit: " + ", ".join(allowed))
+        return value, ValueProblem(msg("exp.value_list", values=", ".join(allowed)))
     wrong = [v for v in value if v not in allowed]
     if wrong:
         return value, ValueProblem(", ".join(allowed), did_you_mean(wrong[0], allowed),
-                                   item=wrong[0])
+                                   item=wrong[0], code="unknown-value")
     return sorted(set(value)), None
 
 
 def _number(fact: Fact, value: Any, rule_constant: bool) -> tuple[Any, ValueProblem | None]:
     t = fact.type
     if isinstance(value, str) and _looks_numeric(value):
-        return value, ValueProblem("een getal; YAML leest deze schrijfwijze als tekst: schrijf "
-                                   "het getal zonder exponent, bv. 0.0001")
+        return value, ValueProblem(msg("exp.number_as_text"))
     if isinstance(value, bool) or not isinstance(value, int | float):
-        return value, ValueProblem("een getal" if rule_constant else "een getal of onbekend")
+        return value, ValueProblem(msg("exp.number") if rule_constant
+                                   else msg("exp.number_or_unknown"))
     if t == "int" and isinstance(value, float):
         if not value.is_integer() or rule_constant:
-            return value, ValueProblem("een geheel getal")
+            return value, ValueProblem(msg("exp.integer"))
         value = int(value)
     if abs(value) * (DECIMAL_SCALE if t == "decimal" else 1) > MAX_SAFE_INT:
-        return value, ValueProblem(f"een getal tussen -{MAX_SAFE_INT} en {MAX_SAFE_INT}")
+        return value, ValueProblem(msg("exp.number_between", low=-MAX_SAFE_INT, high=MAX_SAFE_INT),
+                                   code="range")
     if not rule_constant:
         if fact.minimum is not None and value < fact.minimum:
-            return value, ValueProblem(f"minimaal {fact.minimum:g}")
+            return value, ValueProblem(msg("exp.at_least", n=f"{fact.minimum:g}"), code="range")
         if fact.maximum is not None and value > fact.maximum:
-            return value, ValueProblem(f"maximaal {fact.maximum:g}")
+            return value, ValueProblem(msg("exp.at_most", n=f"{fact.maximum:g}"), code="range")
     if t == "decimal" and too_precise(value):
-        return value, ValueProblem(f"een getal met hoogstens {DECIMAL_PLACES} decimalen")
+        return value, ValueProblem(msg("exp.decimals", places=DECIMAL_PLACES), code="range")
     return (float(value) if t == "decimal" and not rule_constant else value), None
 
 

@@ -35,6 +35,7 @@ from riskmodel.errors import (
     ProfileError,
     ScenarioError,
     did_you_mean,
+    msg,
 )
 from riskmodel.load.diagnostics import from_validation_error
 from riskmodel.load.yamlsource import YamlSyntaxError, read_source
@@ -142,8 +143,7 @@ def read_scenario(path: Path | str) -> tuple[Scenario, SourceDoc]:
 def scenario_from_doc(doc: SourceDoc) -> Scenario:
     if not isinstance(doc.data, dict):
         raise ScenarioError([doc.diagnostic(
-            (), "een scenario is een mapping met scenario, profiel en verwacht",
-            expected="sleutels scenario, titel, bron, profiel, verwacht")])
+            (), msg("scenario.not_mapping"), code="type", expected=msg("exp.scenario_keys"))])
     try:
         return Scenario.model_validate(doc.data)
     except ValidationError as exc:
@@ -176,8 +176,11 @@ def reference_problems(
     out: list[Diagnostic] = []
 
     def unknown(loc: Loc, what: str, value: str, candidates: list[str]) -> None:
+        # what: a catalogue key (ref.unknown_phenomenon, ...); a fact is 'unknown-fact'
+        text = msg(what, fact=value) if what == "fact.unknown" else msg(what, id=value)
         out.append(doc.diagnostic(
-            (*base, *loc), f"onbekend{what} '{value}'",
+            (*base, *loc), text,
+            code="unknown-fact" if what == "fact.unknown" else "unknown-reference",
             expected=", ".join(sorted(candidates)) if len(candidates) <= 12 else None,
             suggestion=did_you_mean(value, candidates)))
 
@@ -186,40 +189,45 @@ def reference_problems(
         for ph_id, level in levels.items():
             ph = rules.phenomena.get(ph_id)
             if ph is None:
-                unknown((key, ph_id), " fenomeen", ph_id, list(rules.phenomena))
+                unknown((key, ph_id), "ref.unknown_phenomenon", ph_id, list(rules.phenomena))
                 continue
             ids = [lv.id for lv in ph.levels]
             if level not in ids:
                 out.append(doc.diagnostic(
-                    (*base, key, ph_id), f"onbekend niveau '{level}' voor fenomeen '{ph_id}'",
-                    expected=", ".join(ids), suggestion=did_you_mean(level, ids)))
+                    (*base, key, ph_id),
+                    msg("scenario.unknown_level", level=level, phenomenon=ph_id),
+                    code="unknown-reference", expected=", ".join(ids),
+                    suggestion=did_you_mean(level, ids)))
     for ph_id in exp.definitions:
         if ph_id not in rules.phenomena:
-            unknown(("poorten", ph_id), " fenomeen", ph_id, list(rules.phenomena))
+            unknown(("poorten", ph_id), "ref.unknown_phenomenon", ph_id, list(rules.phenomena))
         elif rules.phenomena[ph_id].definition is None:
             out.append(doc.diagnostic(
-                (*base, "poorten", ph_id), f"fenomeen '{ph_id}' heeft geen poort",
-                expected="een fenomeen met 'poort'"))
+                (*base, "poorten", ph_id), msg("scenario.no_gate", phenomenon=ph_id),
+                code="inconsistent", expected=msg("exp.phenomenon_with_gate")))
     for ind_id in exp.indicators:
         if ind_id not in rules.indicators:
-            unknown(("indicatoren", ind_id), "e indicator", ind_id, list(rules.indicators))
+            unknown(("indicatoren", ind_id), "ref.unknown_indicator", ind_id,
+                    list(rules.indicators))
     for iv_id in exp.interventions:
         if iv_id not in rules.interventions:
-            unknown(("interventies", iv_id), "e interventie", iv_id, list(rules.interventions))
+            unknown(("interventies", iv_id), "ref.unknown_intervention", iv_id,
+                    list(rules.interventions))
     for i, iv_id in enumerate(exp.not_suggested):
         if iv_id not in rules.interventions:
-            unknown(("niet_voorgesteld", i), "e interventie", iv_id, list(rules.interventions))
+            unknown(("niet_voorgesteld", i), "ref.unknown_intervention", iv_id,
+                    list(rules.interventions))
         if iv_id in exp.interventions:
             out.append(doc.diagnostic(
-                (*base, "niet_voorgesteld", i),
-                f"interventie '{iv_id}' staat ook onder 'interventies' met een status"))
+                (*base, "niet_voorgesteld", i), msg("scenario.also_expected", id=iv_id),
+                code="inconsistent"))
     for iv_id, facts in exp.missing_facts.items():
         if iv_id not in rules.interventions:
-            unknown(("ontbrekende_feiten", iv_id), "e interventie", iv_id,
+            unknown(("ontbrekende_feiten", iv_id), "ref.unknown_intervention", iv_id,
                     list(rules.interventions))
         for i, fact in enumerate(facts):
             if fact not in rules.facts:
-                unknown(("ontbrekende_feiten", iv_id, i), " feit", fact, list(rules.facts))
+                unknown(("ontbrekende_feiten", iv_id, i), "fact.unknown", fact, list(rules.facts))
     return out
 
 

@@ -18,6 +18,9 @@ from riskmodel.errors import (
     Diagnostic,
     EngineError,
     UserInputError,
+    did_you_mean,
+    make_diagnostic,
+    msg,
 )
 from riskmodel.load.yamlsource import YamlSyntaxError, read_source
 from riskmodel.model.assessment import Assessment
@@ -148,10 +151,10 @@ def engines_for(option: str) -> tuple[str, ...]:
         return ENGINES
     if option in ENGINES:
         return (option,)
-    raise UserInputError([Diagnostic("<argument>", None, None, "engine",
-                                     f"onbekende engine '{option}'",
-                                     expected=", ".join((*ENGINES, "all")),
-                                     code="unknown-engine", loc=("engine",))])
+    raise UserInputError([make_diagnostic(
+        "<argument>", None, None, "engine", msg("arg.unknown_engine", engine=option),
+        code="unknown-engine", expected=", ".join((*ENGINES, "all")),
+        suggestion=did_you_mean(option, (*ENGINES, "all")), loc=("engine",))])
 
 
 def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[ScenarioResult]]:
@@ -166,15 +169,15 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Scenari
                            if p.is_file() and p.suffix in SCENARIO_SUFFIXES
                            and not p.name.startswith("."))
             if not found:
-                problems.append(_error_row(name, [Diagnostic(
-                    name, None, None, "", "geen scenario's gevonden",
-                    expected="*.yaml-bestanden in deze map")]))
+                problems.append(_error_row(name, [make_diagnostic(
+                    name, None, None, "", msg("input.no_scenarios"), code="no-input",
+                    expected=msg("exp.files_in_dir", suffixes="/".join(SCENARIO_SUFFIXES)))]))
             files.extend(found)
         elif path.exists():
             files.append(path)
         else:
-            problems.append(_error_row(name, [Diagnostic(
-                name, None, None, "", "bestand of map niet gevonden")]))
+            problems.append(_error_row(name, [make_diagnostic(
+                name, None, None, "", msg("file.or_dir_not_found"), code="not-found")]))
     unique: list[Path] = []
     seen: set[Path] = set()
     for f in files:
@@ -191,7 +194,7 @@ def load_all(
     """Load every scenario; bad files and duplicate ids become error rows."""
     files, problems = collect_files(paths)
     loaded: list[LoadedScenario] = []
-    first_seen: dict[str, Diagnostic] = {}
+    first_seen: dict[str, str] = {}
     for path in files:
         name = display_path(path)
         try:
@@ -200,8 +203,9 @@ def load_all(
             problems.append(_error_row(name, exc.diagnostics))
             continue
         except Exception as exc:  # a loader crash on one file must not stop the others
-            problems.append(_error_row(name, [Diagnostic(
-                name, None, None, "", f"kan niet worden gelezen ({type(exc).__name__}: {exc})")]))
+            problems.append(_error_row(name, [make_diagnostic(
+                name, None, None, "", msg("scenario.crash", error=f"{type(exc).__name__}: {exc}"),
+                code="internal")]))
             continue
         try:
             scenario = scenario_from_doc(doc)
@@ -217,16 +221,14 @@ def load_all(
             problems.append(_error_row(name, sorted(diags),
                                        scenario=sid if isinstance(sid, str) else ""))
             continue
-        where = doc.diagnostic(("scenario",), "")
         earlier = first_seen.get(scenario.scenario)
         if earlier is not None:
             problems.append(_error_row(name, [doc.diagnostic(
-                ("scenario",),
-                f"scenario-id '{scenario.scenario}' komt al voor in "
-                f"{earlier.file}:{earlier.line}", expected="een unieke scenario-id")],
+                ("scenario",), msg("scenario.duplicate", id=scenario.scenario, where=earlier),
+                code="duplicate-id", expected=msg("exp.unique_scenario"))],
                 scenario=scenario.scenario))
             continue
-        first_seen[scenario.scenario] = where
+        first_seen[scenario.scenario] = f"{doc.file}:{doc.position(('scenario',))[0]}"
         try:
             loaded.append(check_scenario(scenario, doc, rules))
         except UserInputError as exc:
