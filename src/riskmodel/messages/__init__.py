@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from riskmodel.messages.cli import CLI
 from riskmodel.messages.report import REPORT, STATUS
+from riskmodel.messages.scenarios import SCENARIOS
 
 LANGS: tuple[str, ...] = ("nl", "en")
 DEFAULT_LANG = "nl"
@@ -28,16 +30,39 @@ def _merge(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 CATALOGUE: dict[str, dict[str, str]] = _merge(REPORT)
 
+CATALOGUE = _merge(CATALOGUE, CLI, SCENARIOS)
+
+
+def require_lang(lang: str) -> str:
+    """`lang` if it is one of `LANGS`; otherwise a UserInputError (code `unknown-language`)."""
+    if lang in LANGS:
+        return lang
+    from riskmodel.errors import Diagnostic, UserInputError
+
+    # the language is unknown, so say it in every language we have
+    langs = ", ".join(LANGS)
+    message = " / ".join(t("cli.unknown_language", la, lang=lang) for la in LANGS)
+    expected = " / ".join(t("cli.languages_expected", la, langs=langs) for la in LANGS)
+    raise UserInputError([Diagnostic("<lang>", None, None, "lang", message, expected=expected,
+                                     code="unknown-language", loc=("lang",))])
+
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
-    """The text of `key` in `lang`, with its placeholders filled."""
+    """The text of `key` in `lang`, with its placeholders filled; an unknown `lang` raises."""
+    require_lang(lang)
     texts = CATALOGUE[key]
     text = texts.get(lang) or texts[DEFAULT_LANG]
     return text.format(**params) if params else text
 
 
+def t_or(key: str, lang: str, default: str) -> str:
+    """The text of `key` in `lang`, or `default` when the catalogue has no such key."""
+    return t(key, lang) if key in CATALOGUE else default
+
+
 def status_text(status: str, lang: str = DEFAULT_LANG) -> str:
     """A status id as people read it; unknown ids are shown as they are."""
+    require_lang(lang)
     texts = STATUS.get(status)
     if texts is None:
         return status
@@ -48,4 +73,5 @@ def is_language(lang: str) -> bool:
     return lang in LANGS
 
 
-__all__ = ["CATALOGUE", "DEFAULT_LANG", "LANGS", "STATUS", "is_language", "status_text", "t"]
+__all__ = ["CATALOGUE", "DEFAULT_LANG", "LANGS", "STATUS", "is_language", "require_lang",
+           "status_text", "t", "t_or"]
