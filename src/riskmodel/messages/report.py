@@ -84,6 +84,12 @@ REPORT: dict[str, dict[str, str]] = {
     "source_kind.open_bron": {"nl": "open bron", "en": "open source"},
     "source_kind.eigen_waarneming": {"nl": "eigen waarneming", "en": "own observation"},
     "source_kind.overig": {"nl": "overig", "en": "other"},
+    # writing output files (report/atomic.py)
+    "output.is_dir": {"nl": "is een map; geef een bestandsnaam",
+                      "en": "is a directory; give a file name"},
+    "output.no_dir": {"nl": "map '{directory}' bestaat niet",
+                      "en": "directory '{directory}' does not exist"},
+    "output.cannot_write": {"nl": "kan niet schrijven: {reason}", "en": "cannot write: {reason}"},
     "note": {
         "nl": "Een risiconiveau is geen juridische grondslag: elke interventie vraagt eigen, "
               "concrete en geverifieerde feiten.",
