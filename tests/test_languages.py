@@ -238,3 +238,46 @@ def test_write_errors_follow_the_language(tmp_path: Path) -> None:
     with pytest.raises(UserInputError) as info:
         write_atomic(tmp_path / "nope" / "x.md", "x", lang="en")
     assert "does not exist" in info.value.diagnostics[0].message
+
+
+# --- the other commands --------------------------------------------------------------------
+
+def test_diff_and_docs_speak_english(tmp_path: Path) -> None:
+    overlay = ROOT / "tests" / "models" / "regio_oost"
+    d = run("--lang", "en", "diff", str(overlay))
+    assert d.returncode == 0, d.stderr
+    assert "- interventies.keurmerk_buitengebied: removed" in d.stdout
+    # the paths are the YAML's own (Dutch) keys; only the verdicts are words
+    assert "verwijderd" not in d.stdout and "toegevoegd" not in d.stdout
+    d = run("--lang", "en", "diff", str(ROOT / "rules"))
+    assert d.returncode == 2 and "this model is not an overlay" in d.stderr
+    docs = run("--lang", "en", "docs", "--output", str(tmp_path / "model"))
+    assert docs.returncode == 0, docs.stderr
+    assert "pages written to" in docs.stdout and dutch_in(docs.stdout, []) == []
+    (tmp_path / "model" / "index.md").unlink()
+    stale = run("docs", "--check", "--output", str(tmp_path / "model"), "--lang", "en")
+    assert stale.returncode == 1 and "out of date or missing" in stale.stderr
+
+
+def test_scenario_table_and_mismatches_in_english() -> None:
+    from riskmodel.scenarios.runner import NOT_SUGGESTED, Mismatch, ScenarioResult
+
+    m = Mismatch("interventie", "stopgesprek", "aanbevolen", NOT_SUGGESTED)
+    assert m.render("en") == "intervention 'stopgesprek': expected recommended, got not suggested"
+    assert m.render("nl") == "interventie 'stopgesprek': verwacht aanbevolen, kreeg niet voorgesteld"
+    report = ScenarioReport(results=[
+        ScenarioResult("a", "a.yaml", "durable", "gefaald", mismatches=[m]),
+        ScenarioResult("b", "b.yaml", "python", "geslaagd", checked=3)])
+    table = format_table(report, "en")
+    assert "FAILED" in table and "3 expectations met" in table
+    assert table.rstrip().endswith("1 passed, 1 failed, 0 errors")
+    assert dutch_in(table, []) == []
+    assert format_table(ScenarioReport(), "en").rstrip().endswith("no scenarios")
+
+
+def test_check_text_output_in_english() -> None:
+    r = run("--lang", "en", "check")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[-1].startswith("OK: 0 error(s), ") and "warning(s)" in lines[-1]
+    assert "facts " in lines[-2] and "phenomena " in lines[-2]

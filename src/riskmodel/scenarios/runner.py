@@ -20,7 +20,7 @@ from riskmodel.errors import (
     UserInputError,
 )
 from riskmodel.load.yamlsource import YamlSyntaxError, read_source
-from riskmodel.messages import require_lang, t, t_or
+from riskmodel.messages import DEFAULT_LANG, require_lang, status_text, t, t_or
 from riskmodel.model.assessment import Assessment
 from riskmodel.model.ruleset import RuleSet
 from riskmodel.scenarios.model import (
@@ -53,9 +53,12 @@ _PHRASES = {
 
 
 def _value_text(value: str, lang: str) -> str:
-    """An expected or actual value: a placeholder phrase in `lang`, or an id as the scenario
-    file spells it (statuses and levels stay ids, so authors can find them in their YAML)."""
-    return t(_PHRASES[value], lang) if value in _PHRASES else value
+    """An expected or actual value: a placeholder phrase in `lang`; a status id as the Dutch
+    scenario file spells it (so authors find it in their YAML), in another language as that
+    language reads it; level ids as they are."""
+    if value in _PHRASES:
+        return t(_PHRASES[value], lang)
+    return value if lang == DEFAULT_LANG else status_text(value, lang)
 
 
 @dataclass(frozen=True)
