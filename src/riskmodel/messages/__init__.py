@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from riskmodel.messages.cli import CLI
 from riskmodel.messages.report import REPORT, STATUS
 from riskmodel.messages.scenarios import SCENARIOS
+from riskmodel.messages.terminal import CLI
 
 LANGS: tuple[str, ...] = ("nl", "en")
 DEFAULT_LANG = "nl"

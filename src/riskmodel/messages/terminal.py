@@ -1,4 +1,5 @@
-"""Strings the `riskmodel` command prints itself (not reports, not diagnostics).
+"""Strings the `riskmodel` command prints on the terminal itself (not reports, not
+diagnostics); keys start with `cli.` or `stat.`.
 
 The argparse help texts are Dutch only (documented in the README); everything a run prints
 goes through these entries and follows `--lang` / `RISKMODEL_LANG`.
