@@ -176,6 +176,7 @@ def test_cli_rejects_an_unknown_language(args: tuple[str, ...], env: dict[str, s
     r = run(*args, env=env)
     assert r.returncode == 2
     assert "unknown language" in r.stderr and "nl, en" in r.stderr
+    assert r.stderr.startswith("RISKMODEL_LANG: " if env else "--lang: ")
     assert "Traceback" not in r.stderr and r.stdout == ""
 
 

@@ -10,6 +10,7 @@ The argparse help texts are Dutch only.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -63,8 +64,14 @@ def _lang_hint(argv: Sequence[str]) -> str:
 def resolve_lang(args: argparse.Namespace) -> str:
     """`--lang` (after or before the subcommand), else $RISKMODEL_LANG, else Dutch; an
     unknown language raises UserInputError (code `unknown-language`)."""
-    lang = getattr(args, "lang", None) or os.environ.get(LANG_ENV) or DEFAULT_LANG
-    return require_lang(lang)
+    option = getattr(args, "lang", None)
+    lang = option or os.environ.get(LANG_ENV) or DEFAULT_LANG
+    try:
+        return require_lang(lang)
+    except UserInputError as exc:  # say where the bad language came from
+        origin = "--lang" if option else LANG_ENV
+        raise UserInputError([dataclasses.replace(d, file=origin)
+                              for d in exc.diagnostics]) from None
 
 
 def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
