@@ -147,7 +147,7 @@ def test_lang_after_the_subcommand_wins_over_before() -> None:
 def test_english_level_labels_and_tree_kinds() -> None:
     r = run("--lang", "en", "assess", str(EXAMPLE), "--explain", "omg")
     assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith("phenomenon:omg = ")
+    assert r.stdout.startswith("phenomenon:omg = T3 (Clubhouse with legal non-compliance)\n")
     assert "├─ definition:omg = met" in r.stdout
     assert "fact:" in r.stdout and "feit:" not in r.stdout
     md = run("--lang", "en", "assess", str(EXAMPLE), "--format", "markdown").stdout

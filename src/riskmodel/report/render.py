@@ -6,7 +6,7 @@ import json
 
 from riskmodel.explain.trace import find
 from riskmodel.messages import require_lang, status_text, t
-from riskmodel.model.assessment import Assessment, TraceNode
+from riskmodel.model.assessment import Assessment, LevelOut, TraceNode
 from riskmodel.report.text import (
     authority_text,
     kind_text,
@@ -68,14 +68,23 @@ def render_markdown(a: Assessment, lang: str = "nl") -> str:
     return "\n".join(out)
 
 
-def render_tree(node: TraceNode, lang: str = "nl") -> str:
-    """A reasoning subtree as an indented tree, down to each fact and its source."""
+def render_tree(node: TraceNode, lang: str = "nl", levels: dict[str, LevelOut] | None = None) -> str:
+    """A reasoning subtree as an indented tree, down to each fact and its source.
+
+    Node kinds and results read in `lang`; `levels` (phenomenon id to its level) adds the
+    level's name to a phenomenon's line.
+    """
+    require_lang(lang)
     lines: list[str] = []
 
     def emit(n: TraceNode, prefix: str, last: bool, top: bool) -> None:
         branch = "" if top else ("└─ " if last else "├─ ")
         kind = t(f"node.{n.kind}", lang)
-        lines.append(f"{prefix}{branch}{kind}:{n.id} = {_node_result(n, lang)}")
+        result = _node_result(n, lang)
+        level = (levels or {}).get(n.id) if n.kind == "fenomeen" else None
+        if level is not None and level.id == n.result:
+            result += f" ({level.label.get(lang)})"
+        lines.append(f"{prefix}{branch}{kind}:{n.id} = {result}")
         child_prefix = prefix if top else prefix + ("   " if last else "│  ")
         for i, c in enumerate(n.children):
             emit(c, child_prefix, i == len(n.children) - 1, False)
@@ -110,4 +119,4 @@ def render_explain(a: Assessment, target: str, fmt: str = "text", lang: str = "n
     if fmt == "json":
         return json.dumps(node.model_dump(mode="json"), ensure_ascii=False, sort_keys=True,
                           indent=2) + "\n"
-    return render_tree(node, lang)
+    return render_tree(node, lang, {ph.id: ph.level for ph in a.phenomena})
