@@ -156,7 +156,7 @@ def test_expected_intervention_that_is_not_suggested(tmp_path: Path, rules: Rule
     rendered = [m.render("nl") for m in row.mismatches]
     assert "interventie 'stopgesprek': verwacht aanbevolen, kreeg niet voorgesteld" in rendered
     assert "poort van 'omg': verwacht voldaan, kreeg niet_voldaan" in rendered
-    assert ("intervention 'stopgesprek': expected aanbevolen, got not suggested"
+    assert ("intervention 'stopgesprek': expected recommended, got not suggested"
             in [m.render("en") for m in row.mismatches])
 
 

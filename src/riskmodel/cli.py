@@ -1,45 +1,96 @@
 """The `riskmodel` command. Exit codes: 0 ok, 1 internal failure (or failing scenarios),
-2 user error. A user mistake never prints a traceback."""
+2 user error. A user mistake never prints a traceback.
+
+Language: `--lang nl|en` before the subcommand (`riskmodel --lang en check`) or after it
+(`riskmodel assess --lang en ...`), else the environment variable `RISKMODEL_LANG`, else
+Dutch. Everything a run prints follows it; an unknown language is a user error (exit 2).
+The argparse help texts are Dutch only.
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from riskmodel._version import __version__
-from riskmodel.errors import Diagnostic, EngineError, OutputError, UserInputError
+from riskmodel.errors import Diagnostic, EngineError, OutputError, UserInputError, require_lang
+from riskmodel.messages import DEFAULT_LANG, LANGS, t, t_or
 from riskmodel.source import display_path
 
 EXIT_OK, EXIT_FAIL, EXIT_USER = 0, 1, 2
+#: environment variable with the default language of everything the command prints
+LANG_ENV = "RISKMODEL_LANG"
 
 
 class _Parser(argparse.ArgumentParser):
+    #: language of the parser's own error lines (set by build_parser)
+    lang = DEFAULT_LANG
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        print(f"{self.prog}: fout: {message}", file=sys.stderr)
+        print(f"{self.prog}: {t('cli.error_prefix', self.lang)}: {message}", file=sys.stderr)
         raise SystemExit(EXIT_USER)
 
 
-def _date(text: str) -> dt.date:
+def _date_type(lang: str) -> argparse._ActionType:
+    def parse(text: str) -> dt.date:
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(t("cli.bad_date", lang, text=text)) from None
+    return parse
+
+
+def _lang_hint(argv: Sequence[str]) -> str:
+    """The language asked for, looked up before parsing (for the parser's own messages);
+    Dutch when it is missing or unknown (the real check comes after parsing)."""
+    found = os.environ.get(LANG_ENV) or DEFAULT_LANG
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            found = argv[i + 1]
+        elif arg.startswith("--lang="):
+            found = arg.split("=", 1)[1]
+    return found if found in LANGS else DEFAULT_LANG
+
+
+def resolve_lang(args: argparse.Namespace) -> str:
+    """`--lang` (after or before the subcommand), else $RISKMODEL_LANG, else Dutch; an
+    unknown language raises UserInputError (code `unknown-language`)."""
+    option = getattr(args, "lang", None)
+    lang = option or os.environ.get(LANG_ENV) or DEFAULT_LANG
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"ongeldige datum '{text}' (verwacht: JJJJ-MM-DD)") from None
+        return require_lang(lang)
+    except UserInputError as exc:  # say where the bad language came from
+        origin = "--lang" if option else LANG_ENV
+        raise UserInputError([dataclasses.replace(d, file=origin)
+                              for d in exc.diagnostics]) from None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
+    _Parser.lang = lang if lang in LANGS else DEFAULT_LANG
+    _date = _date_type(_Parser.lang)
+    lang_help = (f"taal van alles wat het commando schrijft: {', '.join(LANGS)} (standaard: "
+                 f"${LANG_ENV}, anders nl); de helpteksten zijn alleen Nederlands")
+    # --lang is accepted before the subcommand and after it; after it wins
+    lang_opt = _Parser(add_help=False)
+    lang_opt.add_argument("--lang", metavar="TAAL", default=argparse.SUPPRESS, help=lang_help)
     p = _Parser(prog="riskmodel", description="OMG-risicoclassificatie, ondermijningsbeeld en "
                 "bestuurlijke interventies uit declaratieve YAML-regels.")
     p.add_argument("--version", action="version", version=f"riskmodel {__version__}")
     p.add_argument("--debug", action="store_true", help="toon tracebacks bij interne fouten")
+    p.add_argument("--lang", metavar="TAAL", default=None, help=lang_help)
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    a = sub.add_parser("assess", help="beoordeel een of meer situatieprofielen")
+    a = sub.add_parser("assess", help="beoordeel een of meer situatieprofielen",
+                       parents=[lang_opt])
     a.add_argument("profiles", nargs="+", metavar="PROFILE",
                    help="profielbestand(en) (YAML/JSON) of een map met profielen")
     a.add_argument("--rules", type=Path, help="modelmap (standaard: het meegeleverde model)")
@@ -49,20 +100,21 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--verify", action="store_true",
                    help="beoordeel ook met durable-rules en faal bij elk verschil")
     a.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    a.add_argument("--lang", choices=("nl", "en"), default="nl")
     a.add_argument("--output", type=Path,
                    help="schrijf naar dit bestand (bij meerdere profielen: deze map)")
     a.add_argument("--explain", metavar="ID",
                    help="toon de redeneerboom van een interventie, fenomeen of indicator "
                         "(tot op de feiten en hun bronnen)")
 
-    c = sub.add_parser("check", help="controleer een model (schema, verwijzingen, engine-grenzen)")
+    c = sub.add_parser("check", help="controleer een model (schema, verwijzingen, engine-grenzen)",
+                       parents=[lang_opt])
     c.add_argument("rules", nargs="?", type=Path, help="modelmap (standaard: meegeleverd model)")
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
     c.add_argument("--quiet", "-q", action="store_true", help="toon alleen fouten, geen waarschuwingen")
 
-    s = sub.add_parser("schema", help="schrijf JSON Schema voor regelbestanden of profielen")
+    s = sub.add_parser("schema", help="schrijf JSON Schema voor regelbestanden of profielen",
+                       parents=[lang_opt])
     s.add_argument("--kind", choices=("rules", "manifest", "profile", "assessment"),
                    default="rules")
     s.add_argument("--rules", type=Path, help="model waarvan de feiten in het profielschema komen")
@@ -70,20 +122,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     sc = sub.add_parser("scenarios", help="scenario's draaien")
     scsub = sc.add_subparsers(dest="scenarios_command", required=True, parser_class=_Parser)
-    run = scsub.add_parser("run", help="draai scenariobestanden en toon een tabel")
+    run = scsub.add_parser("run", help="draai scenariobestanden en toon een tabel",
+                           parents=[lang_opt])
     run.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     run.add_argument("--rules", type=Path)
     run.add_argument("--engine", choices=("compiled", "durable", "python", "all", "both"),
                      default="all")
-    run.add_argument("--lang", choices=("nl", "en"), default="nl")
     run.add_argument("--coverage", action="store_true",
                      help="toon welke indicatoren, niveaus, interventies en poorten de "
                           "scenario's raken (en welke nooit)")
 
-    df = sub.add_parser("diff", help="toon wat een regionale overlay wijzigt t.o.v. de basis")
+    df = sub.add_parser("diff", help="toon wat een regionale overlay wijzigt t.o.v. de basis",
+                        parents=[lang_opt])
     df.add_argument("overlay", type=Path, help="modelmap van de overlay (met 'basis:')")
 
-    d = sub.add_parser("docs", help="genereer de modelreferentie (Markdown) uit de YAML")
+    d = sub.add_parser("docs", help="genereer de modelreferentie (Markdown) uit de YAML",
+                       parents=[lang_opt])
     d.add_argument("--rules", type=Path)
     d.add_argument("--output", type=Path, default=Path("docs/model"))
     d.add_argument("--check", action="store_true",
@@ -91,7 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _print_diagnostics(diags: Sequence[Diagnostic], lang: str = "nl",
+def _print_diagnostics(diags: Sequence[Diagnostic], lang: str = DEFAULT_LANG,
                        as_json: bool = False) -> None:
     """One line per diagnostic on stderr: text, or with `as_json` one JSON object (JSON Lines)."""
     for d in diags:
@@ -121,7 +175,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
     into_dir = _into_dir(args.output, args.profiles)
     if into_dir:
         if args.output.exists() and not args.output.is_dir():
-            raise OutputError(args.output, "bij meerdere profielen moet --output een map zijn")
+            raise OutputError(args.output, t("cli.output_must_be_dir", args.lang))
         args.output.mkdir(parents=True, exist_ok=True)
     outcomes = assess_many(args.profiles, rules, peildatum=args.peildatum, engine=args.engine,
                            verify=args.verify)
@@ -141,7 +195,8 @@ def cmd_assess(args: argparse.Namespace) -> int:
             explain_failed += 1
             continue
         if into_dir:
-            write_atomic(args.output / f"{a.receipt.profile_id}{SUFFIXES[args.format]}", text)
+            write_atomic(args.output / f"{a.receipt.profile_id}{SUFFIXES[args.format]}", text,
+                         lang=args.lang)
         else:
             results.append(text)
     if results:
@@ -151,13 +206,13 @@ def cmd_assess(args: argparse.Namespace) -> int:
         else:
             body = "\n".join(results)
         if args.output is not None:
-            write_atomic(args.output, body)
+            write_atomic(args.output, body, lang=args.lang)
         else:
             sys.stdout.write(body)
     if failed:
         if not _json_errors(args):  # with --format json, stderr stays pure JSON Lines
-            print(f"{failed} van {len(outcomes)} profiel(en) afgekeurd; de overige zijn "
-                  "beoordeeld.", file=sys.stderr)
+            print(t("cli.profiles_rejected", args.lang, failed=failed, total=len(outcomes)),
+                  file=sys.stderr)
         return EXIT_USER
     return EXIT_USER if explain_failed else EXIT_OK
 
@@ -176,13 +231,16 @@ def cmd_check(args: argparse.Namespace) -> int:
                          indent=2, ensure_ascii=False))
     else:
         _print_diagnostics([d for d in report.diagnostics
-                            if not args.quiet or d.severity == "error"])
+                            if not args.quiet or d.severity == "error"], args.lang)
         m = rules.manifest
-        print(f"model {m.model} {m.version} ({display_path(rules.root)}): "
-              + ", ".join(f"{k} {v}" for k, v in report.stats.items()))
+        print(f"{t('model', args.lang)} {m.model} {m.version} ({display_path(rules.root)}): "
+              + ", ".join(f"{t_or(f'stat.{k}', args.lang, k)} {v}"
+                          for k, v in report.stats.items()))
         errors = sum(d.severity == "error" for d in report.diagnostics)
         warnings = len(report.diagnostics) - errors
-        print(f"{'OK' if report.ok else 'FOUT'}: {errors} fout(en), {warnings} waarschuwing(en)")
+        verdict = t("cli.check_ok" if report.ok else "cli.check_failed", args.lang)
+        print(t("cli.check_summary", args.lang, verdict=verdict, errors=errors,
+                warnings=warnings))
     if not report.ok or (args.strict and report.diagnostics):
         return EXIT_USER
     return EXIT_OK
@@ -205,7 +263,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     if args.output:
         from riskmodel.report.atomic import write_atomic
 
-        write_atomic(args.output, text)
+        write_atomic(args.output, text, lang=args.lang)
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -232,12 +290,25 @@ def cmd_diff(args: argparse.Namespace) -> int:
     overlay = load_rules(args.overlay)
     if overlay.manifest.base is None:
         _print_diagnostics([Diagnostic(display_path(overlay.root), None, None, "basis",
-                                       "dit model is geen overlay", expected="sleutel 'basis'")])
+                                       t("cli.not_an_overlay", args.lang),
+                                       expected=t("cli.overlay_expected", args.lang))],
+                           args.lang)
         return EXIT_USER
     base = load_rules(overlay.root / overlay.manifest.base)
-    lines = diff_models(base, overlay)
-    print("\n".join(lines) if lines else "geen verschillen")
+    lines = [_diff_line(line, args.lang) for line in diff_models(base, overlay)]
+    print("\n".join(lines) if lines else t("cli.no_differences", args.lang))
     return EXIT_OK
+
+
+#: the words diff_models ends an added or removed line with (Dutch), and their catalogue keys
+_DIFF_WORDS = {": verwijderd": "cli.diff_removed", ": toegevoegd": "cli.diff_added"}
+
+
+def _diff_line(line: str, lang: str) -> str:
+    for word, key in _DIFF_WORDS.items():
+        if line[:1] in "+-" and line.endswith(word):
+            return line[: -len(word)] + ": " + t(key, lang)
+    return line
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
@@ -249,26 +320,28 @@ def cmd_docs(args: argparse.Namespace) -> int:
     if args.check:
         stale = stale_files(pages, args.output)
         for name in stale:
-            print(f"{args.output / name}: verouderd of ontbreekt; draai 'riskmodel docs'",
-                  file=sys.stderr)
+            print(t("cli.docs_stale", args.lang, path=args.output / name), file=sys.stderr)
         return EXIT_FAIL if stale else EXIT_OK
     write_docs(pages, args.output)
-    print(f"{len(pages)} pagina's geschreven naar {args.output}")
+    print(t("cli.pages_written", args.lang, n=len(pages), path=args.output))
     return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _lang_hint(argv)
+    parser = build_parser(lang)
     args = parser.parse_args(argv)
     handlers = {"assess": cmd_assess, "check": cmd_check, "schema": cmd_schema,
                 "scenarios": cmd_scenarios, "docs": cmd_docs, "diff": cmd_diff}
     try:
+        args.lang = lang = resolve_lang(args)
         return handlers[args.command](args)
     except UserInputError as exc:
-        _print_diagnostics(exc.diagnostics, getattr(args, "lang", "nl"), _json_errors(args))
+        _print_diagnostics(exc.diagnostics, lang, _json_errors(args))
         return EXIT_USER
     except EngineError as exc:
-        print(f"riskmodel: enginefout: {exc}", file=sys.stderr)
+        print(t("cli.engine_error", lang, error=exc), file=sys.stderr)
         if args.debug:
             raise
         return EXIT_FAIL
@@ -277,8 +350,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # an internal failure: short message, traceback with --debug
         if args.debug:
             raise
-        print(f"riskmodel: interne fout ({type(exc).__name__}: {exc}); draai opnieuw met "
-              "--debug voor details en meld dit als fout.", file=sys.stderr)
+        print(t("cli.internal_error", lang, error=f"{type(exc).__name__}: {exc}"),
+              file=sys.stderr)
         return EXIT_FAIL
 
 

@@ -15,7 +15,7 @@ from typing import Any, Literal, get_args
 
 from pydantic_core import PydanticCustomError
 
-from riskmodel.messages import t
+from riskmodel.messages import LANGS, t
 
 Severity = Literal["error", "warning"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning")
@@ -258,3 +258,15 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     """Closest candidate, or None: typos in ids are the most common rule-writing mistake."""
     matches = difflib.get_close_matches(str(word), sorted(set(candidates)), n=1, cutoff=0.6)
     return matches[0] if matches else None
+
+
+def require_lang(lang: str) -> str:
+    """`lang` if it is one of the catalogue's languages; otherwise a UserInputError with code
+    `unknown-language` (said in every language we have, since we do not know the user's)."""
+    if lang in LANGS:
+        return lang
+    langs = ", ".join(LANGS)
+    message = " / ".join(t("cli.unknown_language", la, lang=lang) for la in LANGS)
+    expected = " / ".join(t("cli.languages_expected", la, langs=langs) for la in LANGS)
+    raise UserInputError([Diagnostic("<lang>", None, None, "lang", message, expected=expected,
+                                     code="unknown-language", loc=("lang",))])

@@ -12,6 +12,8 @@ from typing import Any
 
 from riskmodel.messages.diagnostics import DIAGNOSTICS
 from riskmodel.messages.report import REPORT, STATUS
+from riskmodel.messages.scenarios import SCENARIOS
+from riskmodel.messages.terminal import CLI
 
 LANGS: tuple[str, ...] = ("nl", "en")
 DEFAULT_LANG = "nl"
@@ -29,16 +31,31 @@ def _merge(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 CATALOGUE: dict[str, dict[str, str]] = _merge(REPORT, DIAGNOSTICS)
 
+CATALOGUE = _merge(CATALOGUE, CLI, SCENARIOS)
+
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
-    """The text of `key` in `lang`, with its placeholders filled."""
+    """The text of `key` in `lang`, with its placeholders filled.
+
+    An unknown `lang` is a programming error here (ValueError): callers check the language a
+    user gave with `riskmodel.errors.require_lang` first.
+    """
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
     texts = CATALOGUE[key]
     text = texts.get(lang) or texts[DEFAULT_LANG]
     return text.format(**params) if params else text
 
 
+def t_or(key: str, lang: str, default: str) -> str:
+    """The text of `key` in `lang`, or `default` when the catalogue has no such key."""
+    return t(key, lang) if key in CATALOGUE else default
+
+
 def status_text(status: str, lang: str = DEFAULT_LANG) -> str:
     """A status id as people read it; unknown ids are shown as they are."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
     texts = STATUS.get(status)
     if texts is None:
         return status
@@ -49,4 +66,5 @@ def is_language(lang: str) -> bool:
     return lang in LANGS
 
 
-__all__ = ["CATALOGUE", "DEFAULT_LANG", "LANGS", "STATUS", "is_language", "status_text", "t"]
+__all__ = ["CATALOGUE", "DEFAULT_LANG", "LANGS", "STATUS", "is_language",
+           "status_text", "t", "t_or"]

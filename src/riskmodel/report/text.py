@@ -2,13 +2,40 @@
 
 from __future__ import annotations
 
-from riskmodel.messages import status_text, t
+from riskmodel.errors import require_lang
+from riskmodel.messages import status_text, t, t_or
 from riskmodel.model.assessment import Assessment, Citation, Evidence, InterventionResult, MissingFact
 
 
+def kind_text(kind: str, lang: str) -> str:
+    """A profile kind (an id in the JSON) as people read it."""
+    return t_or(f"profile_kind.{kind}", lang, kind)
+
+
+def source_kind_text(source: str, lang: str) -> str:
+    """Where a fact comes from (an id in the JSON) as people read it."""
+    return t_or(f"source_kind.{source}", lang, source)
+
+
+def value_text(value: object, lang: str) -> str:
+    """A fact value for people: yes/no for booleans, a list joined, '-' for an empty list."""
+    if isinstance(value, bool):
+        return t("yes" if value else "no", lang)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "-"
+    return str(value)
+
+
+def authority_text(authority: list[str], lang: str) -> str:
+    """Competent authorities (ids in the JSON) as people read them."""
+    return ", ".join(t_or(f"authority.{a}", lang, a) for a in authority)
+
+
 def render_text(a: Assessment, lang: str = "nl") -> str:
+    require_lang(lang)
     r = a.receipt
-    lines = [f"{t('title', lang)} {r.profile_id} ({r.profile_kind}, {r.municipality}), "
+    lines = [f"{t('title', lang)} {r.profile_id} ({kind_text(r.profile_kind, lang)}, "
+             f"{r.municipality}), "
              f"{t('as_of', lang)} {r.peildatum.isoformat()}", ""]
     lines.append(t("phenomena", lang) + ":")
     hit_by_ph: dict[str, list[str]] = {}
@@ -53,9 +80,10 @@ def render_text(a: Assessment, lang: str = "nl") -> str:
             for iv in maybe))
     lines.append("")
     lines.append(t("note", lang))
-    lines.append(f"{t('receipt', lang)}: model {r.model} {r.model_version}, "
-                 f"rules sha256 {r.rules_sha256[:16]}..., engine {r.engine} {r.engine_version}, "
-                 f"profiel sha256 {r.profile_sha256[:16]}...")
+    lines.append(f"{t('receipt', lang)}: {t('model', lang)} {r.model} {r.model_version}, "
+                 f"{t('rules_sha', lang)} {r.rules_sha256[:16]}..., {t('engine', lang)} "
+                 f"{r.engine} {r.engine_version}, {t('profile_sha', lang)} "
+                 f"{r.profile_sha256[:16]}...")
     return "\n".join(lines) + "\n"
 
 
@@ -63,13 +91,10 @@ MAX_QUESTIONS = 5
 
 
 def _evidence_text(e: Evidence, lang: str) -> str:
-    value = e.value_label.get(lang) if e.value_label else e.value
-    if isinstance(value, bool):
-        value = ("ja" if value else "nee") if lang != "en" else ("yes" if value else "no")
-    elif isinstance(value, list):
-        value = ", ".join(str(v) for v in value) or "-"
+    value = value_text(e.value_label.get(lang) if e.value_label else e.value, lang)
     text = f"{e.label.get(lang)}: {value}"
-    details = [d for d in (e.source, e.source_detail, e.observed.isoformat() if e.observed else None)
+    source = source_kind_text(e.source, lang) if e.source else None
+    details = [d for d in (source, e.source_detail, e.observed.isoformat() if e.observed else None)
                if d]
     if details:
         text += f" [{', '.join(details)}]"
@@ -88,7 +113,7 @@ def _questions(missing: list[MissingFact], lang: str) -> str:
 
 def _intervention_lines(iv: InterventionResult, lang: str) -> list[str]:
     out = [f"- [{status_text(iv.status, lang)}] {iv.label.get(lang)} "
-           f"({t('authority', lang)}: {', '.join(iv.authority)})"]
+           f"({t('authority', lang)}: {authority_text(iv.authority, lang)})"]
     if iv.legal_basis:
         out.append(f"    {t('basis', lang)}: " + "; ".join(
             b.citation + ("" if b.verified else f" ({t('unverified', lang)})")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from riskmodel.errors import require_lang
+from riskmodel.messages import t
 from riskmodel.model.ruleset import RuleSet
 from riskmodel.scenarios.runner import ScenarioReport
 
@@ -67,44 +69,36 @@ def _pct(part: int, whole: int) -> str:
 
 
 def format_coverage(cov: Coverage, lang: str = "nl") -> str:
-    en = lang == "en"
-    lines = [("Coverage over " if en else "Dekking over ") + f"{cov.scenarios} scenario's"]
+    require_lang(lang)
+    lines = [t("cov.title", lang, n=cov.scenarios)]
+
+    def stat(key: str, part: int, whole: int) -> None:
+        lines.append(f"- {t(key, lang)}: {_pct(part, whole)}")
+
     hit = cov.indicators_hit & cov.all_indicators
     both = hit & cov.indicators_not_hit
-    lines.append(("- indicators hit at least once: " if en else
-                  "- indicatoren minstens eens geraakt: ") + _pct(len(hit), len(cov.all_indicators)))
-    lines.append(("- indicators seen both hit and not hit: " if en else
-                  "- indicatoren zowel geraakt als niet geraakt: ")
-                 + _pct(len(both), len(cov.all_indicators)))
+    stat("cov.indicators_hit", len(hit), len(cov.all_indicators))
+    stat("cov.indicators_both", len(both), len(cov.all_indicators))
     suggested = {i for i, st in cov.statuses.items()
                  if st - {"niet_beschikbaar"} or i in cov.never_available}
-    lines.append(("- interventions suggested: " if en else "- interventies voorgesteld: ")
-                 + _pct(len(suggested & cov.all_interventions), len(cov.all_interventions)))
+    stat("cov.suggested", len(suggested & cov.all_interventions), len(cov.all_interventions))
     recommended = {i for i, st in cov.statuses.items() if st & {"aanbevolen", "te_overwegen"}}
-    lines.append(("- interventions recommended or to consider: " if en else
-                  "- interventies aanbevolen of te overwegen: ")
-                 + _pct(len(recommended & cov.all_interventions), len(cov.all_interventions)))
+    stat("cov.recommended", len(recommended & cov.all_interventions), len(cov.all_interventions))
     failing = {k for k, st in cov.gates.items() if "niet_voldaan" in st}
-    lines.append(("- legal gates shown failing: " if en else
-                  "- juridische poorten minstens eens niet voldaan: ")
-                 + _pct(len(failing & cov.all_gates), len(cov.all_gates)))
+    stat("cov.gates_failing", len(failing & cov.all_gates), len(cov.all_gates))
     levels_total = sum(len(v) for v in cov.all_levels.values())
     levels_seen = sum(len(cov.levels_reached.get(p, set()) & set(v))
                       for p, v in cov.all_levels.items())
-    lines.append(("- levels reached: " if en else "- niveaus bereikt: ")
-                 + _pct(levels_seen, levels_total))
+    stat("cov.levels", levels_seen, levels_total)
 
-    def listing(title_nl: str, title_en: str, items: list[str]) -> None:
+    def listing(key: str, items: list[str]) -> None:
         if items:
-            lines.append(f"{title_en if en else title_nl} ({len(items)}): " + ", ".join(items))
+            lines.append(f"{t(key, lang)} ({len(items)}): " + ", ".join(items))
 
-    listing("Nooit geraakte indicatoren", "Indicators never hit",
-            sorted(cov.all_indicators - hit))
-    listing("Nooit voorgestelde interventies", "Interventions never suggested",
-            sorted(cov.all_interventions - suggested))
-    listing("Poorten die nooit blokkeerden", "Gates never shown failing",
-            [f"{i}.{g}" for i, g in sorted(cov.all_gates - failing)])
-    listing("Nooit bereikte niveaus", "Levels never reached",
+    listing("cov.never_hit", sorted(cov.all_indicators - hit))
+    listing("cov.never_suggested", sorted(cov.all_interventions - suggested))
+    listing("cov.never_failing", [f"{i}.{g}" for i, g in sorted(cov.all_gates - failing)])
+    listing("cov.never_reached",
             [f"{p}:{lv}" for p, levels in sorted(cov.all_levels.items()) for lv in levels
              if lv not in cov.levels_reached.get(p, set())])
     return "\n".join(lines) + "\n"

@@ -21,8 +21,10 @@ from riskmodel.errors import (
     did_you_mean,
     make_diagnostic,
     msg,
+    require_lang,
 )
 from riskmodel.load.yamlsource import YamlSyntaxError, read_source
+from riskmodel.messages import DEFAULT_LANG, status_text, t, t_or
 from riskmodel.model.assessment import Assessment
 from riskmodel.model.ruleset import RuleSet
 from riskmodel.scenarios.model import (
@@ -37,26 +39,30 @@ ENGINES: tuple[str, ...] = ("compiled", "durable", "python")
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 Outcome = Literal["geslaagd", "gefaald", "fout"]
 
-# Placeholders for "got"/"expected" values that are not ids; translated in render().
+# Placeholders for "got"/"expected" values that are not ids; translated in render() through
+# the message catalogue (messages/scenarios.py).
 NOT_SUGGESTED = "niet voorgesteld"
 NOT_APPLICABLE = "niet van toepassing op de peildatum"
 MISSING = "ontbreekt"
 NOT_MISSING = "ontbreekt niet"
 SUGGESTED = "voorgesteld"
 
-_PHRASES_EN = {
-    NOT_SUGGESTED: "not suggested",
-    NOT_APPLICABLE: "not applicable on the peildatum",
-    SUGGESTED: "suggested",
+_PHRASES = {
+    NOT_SUGGESTED: "sc.phrase.not_suggested",
+    NOT_APPLICABLE: "sc.phrase.not_applicable",
+    MISSING: "sc.phrase.missing",
+    NOT_MISSING: "sc.phrase.not_missing",
+    SUGGESTED: "sc.phrase.suggested",
 }
-_SUBJECTS = {
-    "niveau": ("niveau van", "level of"),
-    "mogelijk_niveau": ("mogelijke niveau van", "possible level of"),
-    "indicator": ("indicator", "indicator"),
-    "interventie": ("interventie", "intervention"),
-    "poort": ("poort van", "gate of"),
-    "ontbrekend_feit": ("ontbrekend feit", "missing fact"),
-}
+
+
+def _value_text(value: str, lang: str) -> str:
+    """An expected or actual value: a placeholder phrase in `lang`; a status id as the Dutch
+    scenario file spells it (so authors find it in their YAML), in another language as that
+    language reads it; level ids as they are."""
+    if value in _PHRASES:
+        return t(_PHRASES[value], lang)
+    return value if lang == DEFAULT_LANG else status_text(value, lang)
 
 
 @dataclass(frozen=True)
@@ -71,19 +77,13 @@ class Mismatch:
     present: tuple[str, ...] = ()
 
     def render(self, lang: str = "nl") -> str:
-        nl, en = _SUBJECTS.get(self.kind, (self.kind, self.kind))
         if self.kind == "ontbrekend_feit":
-            listed = ", ".join(self.present)
-            if lang == "en":
-                return (f"fact '{self.subject}' for intervention '{self.intervention}': "
-                        f"expected missing, got not missing (missing: {listed or 'none'})")
-            return (f"feit '{self.subject}' voor interventie '{self.intervention}': "
-                    f"verwacht ontbreekt, kreeg ontbreekt niet (ontbrekend: {listed or 'geen'})")
-        if lang == "en":
-            exp = _PHRASES_EN.get(self.expected, self.expected)
-            got = _PHRASES_EN.get(self.got, self.got)
-            return f"{en} '{self.subject}': expected {exp}, got {got}"
-        return f"{nl} '{self.subject}': verwacht {self.expected}, kreeg {self.got}"
+            return t("sc.mismatch_missing_fact", lang, id=self.subject,
+                     intervention=self.intervention,
+                     listed=", ".join(self.present) or t("none", lang))
+        return t("sc.mismatch", lang, subject=t_or(f"sc.subject.{self.kind}", lang, self.kind),
+                 id=self.subject, expected=_value_text(self.expected, lang),
+                 got=_value_text(self.got, lang))
 
 
 @dataclass
@@ -97,20 +97,22 @@ class ScenarioResult:
     mismatches: list[Mismatch] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     message: str | None = None
+    #: catalogue key and parameters of `message`, so that it can be shown in any language
+    message_key: tuple[str, dict[str, str]] | None = None
     checked: int = 0
     #: kept for coverage analysis; not part of the table
     assessment: Assessment | None = field(default=None, repr=False, compare=False)
 
     def details(self, lang: str = "nl") -> list[str]:
         lines = [m.render(lang) for m in self.mismatches]
-        lines += [d.format() for d in self.diagnostics]
-        if self.message:
+        lines += [d.format(lang) for d in self.diagnostics]
+        if self.message_key:
+            key, params = self.message_key
+            lines.append(t(key, lang, **params))
+        elif self.message:
             lines.append(self.message)
         if not lines and self.outcome == "geslaagd":
-            lines.append(
-                f"{self.checked} expectations met" if lang == "en"
-                else f"{self.checked} verwachtingen klopten"
-            )
+            lines.append(t("sc.checked", lang, n=self.checked))
         return lines
 
 
@@ -276,11 +278,13 @@ def run_one(sc: LoadedScenario, rules: RuleSet, engine: str) -> ScenarioResult:
         return row
     except EngineError as exc:
         row.outcome = "fout"
-        row.message = f"engine-fout: {exc}"
+        row.message_key = ("sc.engine_error", {"error": str(exc)})
+        row.message = t(row.message_key[0], "nl", **row.message_key[1])
         return row
     except Exception as exc:  # one broken scenario must not stop the others
         row.outcome = "fout"
-        row.message = f"interne fout ({type(exc).__name__}): {exc}"
+        row.message_key = ("sc.internal_error", {"error": f"{type(exc).__name__}: {exc}"})
+        row.message = t(row.message_key[0], "nl", **row.message_key[1])
         return row
     row.assessment = assessment
     row.mismatches = check_expectations(sc.expected, assessment)
@@ -342,24 +346,15 @@ def _error_row(file: str, diagnostics: Sequence[Diagnostic], scenario: str = "")
                           outcome="fout", diagnostics=list(diagnostics))
 
 
-_HEADERS = {
-    "nl": ("Scenario", "Engine", "Resultaat", "Details"),
-    "en": ("Scenario", "Engine", "Result", "Details"),
-}
-_OUTCOMES = {
-    "nl": {"geslaagd": "geslaagd", "gefaald": "GEFAALD", "fout": "FOUT"},
-    "en": {"geslaagd": "passed", "gefaald": "FAILED", "fout": "ERROR"},
-}
-
-
 def format_table(report: ScenarioReport, lang: str = "nl") -> str:
     """A plain-text pass/fail table with one row per scenario and engine, plus a summary."""
-    lang = "en" if lang == "en" else "nl"
-    headers = _HEADERS[lang]
+    require_lang(lang)
+    h1, h2, h3, h4 = (t(f"sc.col_{k}", lang) for k in ("scenario", "engine", "result", "details"))
+    headers = (h1, h2, h3, h4)
     rows: list[tuple[str, str, str, str]] = []
     for r in report.results:
         details = r.details(lang) or [""]
-        rows.append((r.scenario, r.engine or "-", _OUTCOMES[lang][r.outcome], details[0]))
+        rows.append((r.scenario, r.engine or "-", t(f"sc.outcome.{r.outcome}", lang), details[0]))
         rows.extend(("", "", "", extra) for extra in details[1:])
     widths = [max([len(headers[i])] + [len(row[i]) for row in rows]) for i in range(3)]
 
@@ -369,14 +364,10 @@ def format_table(report: ScenarioReport, lang: str = "nl") -> str:
 
     out = [line(headers).rstrip(), "  ".join("-" * w for w in widths) + "  " + "-" * 7]
     out += [line(row).rstrip() for row in rows]
-    if lang == "en":
-        summary = (f"{report.passed} passed, {report.failed} failed, "
-                   f"{report.errors} errors")
-    else:
-        summary = (f"{report.passed} geslaagd, {report.failed} gefaald, "
-                   f"{report.errors} fouten")
+    summary = t("sc.summary", lang, passed=report.passed, failed=report.failed,
+                errors=report.errors)
     if not report.results:
-        summary = "no scenarios" if lang == "en" else "geen scenario's"
+        summary = t("sc.no_scenarios", lang)
     out += ["", summary]
     return "\n".join(out) + "\n"
 
