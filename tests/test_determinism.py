@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from model_copies import MINI
 
 from riskmodel import __version__, assess, load_rules
 from riskmodel.model.ruleset import RuleSet
 
-MINI = Path(__file__).resolve().parent / "models" / "mini"
 TOP_LEVEL = {"receipt", "indicators", "phenomena", "interventions", "trace"}
 RECEIPT = {"model", "model_version", "rules_sha256", "rule_files", "engine", "engine_version",
            "riskmodel_version", "peildatum", "profile_id", "profile_kind", "municipality",
@@ -29,11 +29,6 @@ def profile_data() -> dict[str, Any]:
             "gelieerde_club": "club_a_alias", "laatste_incident": "onbekend",
         },
     }
-
-
-@pytest.fixture(scope="module")
-def rules() -> RuleSet:
-    return load_rules(MINI)
 
 
 @pytest.mark.parametrize("engine", ["durable", "python"])

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from model_copies import mutated_model, rule_errors
+from model_copies import DOCS, MINI, mutated_model, rule_errors
 
 from riskmodel import load_rules
 from riskmodel.errors import Diagnostic, UserInputError, did_you_mean
@@ -15,8 +15,7 @@ from riskmodel.model.profile import Profile
 from riskmodel.model.rules import Manifest, RuleFile
 from riskmodel.source import format_loc
 
-MINI = Path(__file__).resolve().parent / "models" / "mini"
-RULE_LANGUAGE_DOC = Path(__file__).resolve().parents[1] / "docs" / "rule-language.md"
+RULE_LANGUAGE_DOC = DOCS / "rule-language.md"
 
 
 
