@@ -10,7 +10,7 @@ Public API::
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from riskmodel._version import __version__
 
 from riskmodel.api import assess, load_profile, load_rules
 from riskmodel.errors import (
