@@ -11,7 +11,6 @@ Public API::
 from __future__ import annotations
 
 from riskmodel._version import __version__
-
 from riskmodel.api import assess, load_profile, load_rules
 from riskmodel.errors import (
     EngineError,
