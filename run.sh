@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for a fresh machine (Python 3.11+, gcc): sets up .venv itself, then runs.
 #   ./run.sh demo   assess the bundled example profile with the bundled model
-#   ./run.sh test   lint, type-check, check the model, run all scenarios and the test suite
+#   ./run.sh test   lint, type-check, check the model and its docs, then pytest: the test suite
+#                   and every scenario file with both engines
 set -euo pipefail
 cd "$(dirname "$0")"
 PYTHON="${PYTHON:-python3}"
@@ -30,7 +31,7 @@ case "${1:-}" in
     "$VENV/bin/mypy" src
     "$VENV/bin/riskmodel" check rules --quiet
     "$VENV/bin/riskmodel" docs --check
-    "$VENV/bin/riskmodel" scenarios run scenarios
+    # every scenario file is a pytest item per engine (riskmodel.scenarios.pytest_plugin)
     "$VENV/bin/python" -m pytest -q
     ;;
   *)

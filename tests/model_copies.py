@@ -1,4 +1,5 @@
-"""Shared test helpers: broken copies of the mini model, and the errors they raise."""
+"""Shared test helpers: where the test models and examples are, broken copies of the mini
+model, and the errors they raise. The fixtures built on these live in conftest.py."""
 
 from __future__ import annotations
 
@@ -10,7 +11,17 @@ import pytest
 from riskmodel import RuleError, load_rules
 from riskmodel.errors import Diagnostic
 
-MINI = Path(__file__).resolve().parent / "models" / "mini"
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+#: the bundled model, as shipped in the wheel
+BUNDLED_RULES = REPO / "rules"
+#: the small model most unit tests use, with its scenarios and features
+MINI = TESTS / "models" / "mini"
+MINI_SCENARIOS = TESTS / "scenarios_mini"
+MINI_FEATURES = TESTS / "features_mini"
+#: the example profile of README and ./run.sh demo
+EXAMPLE_PROFILE = REPO / "scenarios" / "profielen" / "voorbeeld.yaml"
+DOCS = REPO / "docs"
 
 
 def mutated_model(tmp_path: Path, file: str, old: str, new: str) -> Path:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from model_copies import mutated_model
+from model_copies import MINI, mutated_model
 
 from riskmodel import load_rules
 from riskmodel.check import check_model
 from riskmodel.check.analysis import analyse
 
-MINI = Path(__file__).resolve().parent / "models" / "mini"
 DAY = dt.date(2024, 3, 1)
 
 

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from riskmodel import assess, load_rules
+from riskmodel import assess
 from riskmodel.model.ruleset import RuleSet
 from riskmodel.report.text import render_text
 
-MINI = Path(__file__).resolve().parent / "models" / "mini"
 ENGINES = ["durable", "python"]
-
-
-@pytest.fixture(scope="module")
-def rules() -> RuleSet:
-    return load_rules(MINI)
 
 
 def profile(peildatum: str = "2024-03-01", **facts: Any) -> dict[str, Any]:

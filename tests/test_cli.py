@@ -9,9 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from model_copies import DOCS, MINI, REPO
 
-ROOT = Path(__file__).resolve().parents[1]
-MINI = ROOT / "tests" / "models" / "mini"
 EXE = Path(sys.executable).parent / "riskmodel"
 
 PROFILE = """\
@@ -29,7 +28,7 @@ feiten:
 """
 
 
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(EXE), *args], capture_output=True, text=True, cwd=cwd, timeout=120)
 
 
@@ -218,7 +217,7 @@ def test_docs_check_detects_stale_docs(tmp_path: Path) -> None:
 
 
 def test_overlay_changes_weights_and_drops_instruments(profile: Path) -> None:
-    overlay = ROOT / "tests" / "models" / "overlay_regio"
+    overlay = REPO / "tests" / "models" / "overlay_regio"
     r = run("assess", str(profile), "--rules", str(overlay), "--format", "json")
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
@@ -299,13 +298,13 @@ def test_overlay_cycle_is_reported(tmp_path: Path) -> None:
 
 
 def test_documented_regional_overlay_is_valid() -> None:
-    overlay = ROOT / "tests" / "models" / "regio_oost"
+    overlay = REPO / "tests" / "models" / "regio_oost"
     assert run("check", str(overlay), "--quiet").returncode == 0
     d = run("diff", str(overlay))
     assert d.returncode == 0
     assert "~ indicatoren.omg_clubhuis.punten: 15 -> 20" in d.stdout
     assert "- interventies.keurmerk_buitengebied: verwijderd" in d.stdout
-    doc = (ROOT / "docs" / "regio-aanpassen.md").read_text(encoding="utf-8")
+    doc = (DOCS / "regio-aanpassen.md").read_text(encoding="utf-8")
     for name in ("model.yaml", "weging.yaml"):
         body = (overlay / name).read_text(encoding="utf-8")
         for line in body.splitlines():

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from model_copies import MINI
 
 from riskmodel import ProfileError, assess, load_rules
 from riskmodel.check.profile import profile_from_data
@@ -31,13 +32,7 @@ from riskmodel.evaluate.kleene import Tri, evaluate
 from riskmodel.model.rules import Register
 from riskmodel.model.ruleset import RuleSet
 
-MINI = Path(__file__).resolve().parent / "models" / "mini"
 D = dt.date.fromisoformat
-
-
-@pytest.fixture(scope="module")
-def rules() -> RuleSet:
-    return load_rules(MINI)
 
 
 def profile(day: str, **facts: Any) -> dict[str, Any]:

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from model_copies import MINI, MINI_SCENARIOS
 
 from riskmodel import load_rules
 from riskmodel.scenarios.coverage import compute_coverage, format_coverage
 from riskmodel.scenarios.runner import run_scenarios
 
-ROOT = Path(__file__).resolve().parents[1]
-MINI = ROOT / "tests" / "models" / "mini"
-
 
 def test_coverage_of_the_mini_scenarios() -> None:
     rules = load_rules(MINI)
-    report = run_scenarios(ROOT / "tests" / "scenarios_mini", rules, engines=("python",))
+    report = run_scenarios(MINI_SCENARIOS, rules, engines=("python",))
     cov = compute_coverage(report, rules)
     assert cov.scenarios == len({r.scenario for r in report.results if r.assessment})
     assert cov.indicators_hit <= set(rules.indicators)

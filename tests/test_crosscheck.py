@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from model_copies import MINI, REPO
 
 import riskmodel
 from riskmodel import RuleError, assess, load_rules
@@ -28,7 +29,6 @@ from riskmodel.model.conditions import Dated, FactTest, walk
 from riskmodel.model.rules import Fact
 from riskmodel.model.ruleset import RuleSet
 
-REPO = Path(__file__).resolve().parents[1]
 SOURCES = ("politie", "riec", "gemeente", "om", "open_bron", "eigen_waarneming", "overig")
 
 #: fixed peildata spanning 2012-2026, with the boundaries where the law changed
@@ -220,9 +220,9 @@ def _canonical(assessment: Any) -> str:
 
 def test_discovery_finds_the_mini_model() -> None:
     dirs = discover_models()
-    assert REPO / "tests" / "models" / "mini" in dirs
+    assert MINI in dirs
     assert all("broken" not in p.relative_to(REPO).parts for p in dirs)
-    assert REPO / "tests" / "models" / "mini" in LOADABLE
+    assert MINI in LOADABLE
 
 
 @pytest.mark.parametrize(

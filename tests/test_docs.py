@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from model_copies import BUNDLED_RULES, DOCS, MINI
+
 from riskmodel import load_rules
 from riskmodel.docgen import generate, stale_files, write_docs
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 def test_generated_model_docs_are_up_to_date() -> None:
-    pages = generate(load_rules(ROOT / "rules"))
-    stale = stale_files(pages, ROOT / "docs" / "model")
+    pages = generate(load_rules(BUNDLED_RULES))
+    stale = stale_files(pages, DOCS / "model")
     assert not stale, f"verouderd: {stale}; draai 'riskmodel docs' en commit docs/model/"
 
 
 def test_stale_detection_can_fail(tmp_path: Path) -> None:
-    pages = generate(load_rules(ROOT / "tests" / "models" / "mini"))
+    pages = generate(load_rules(MINI))
     write_docs(pages, tmp_path)
     assert stale_files(pages, tmp_path) == []
     (tmp_path / "feiten.md").write_text("met de hand gewijzigd\n", encoding="utf-8")
@@ -32,8 +32,8 @@ def test_stale_detection_can_fail(tmp_path: Path) -> None:
 
 
 def test_every_intervention_page_cites_its_legal_basis() -> None:
-    rules = load_rules(ROOT / "rules")
-    text = (ROOT / "docs" / "model" / "interventies.md").read_text(encoding="utf-8")
+    rules = load_rules(BUNDLED_RULES)
+    text = (DOCS / "model" / "interventies.md").read_text(encoding="utf-8")
     for iv in rules.interventions.values():
         assert f"(`{iv.id}`)" in text
         for basis in iv.legal_basis:

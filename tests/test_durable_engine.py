@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from model_copies import MINI
 
 from riskmodel import EngineError, assess, load_rules
 from riskmodel.compile.ir import FALSE, TRUE, And, Atom, IndRef, LevelRef, Node, Not, Or
@@ -28,13 +29,7 @@ from riskmodel.evaluate.kleene import Derived, Tri, evaluate
 from riskmodel.evaluate.python_engine import PythonEvaluator
 from riskmodel.model.ruleset import RuleSet
 
-MINI = Path(__file__).resolve().parent / "models" / "mini"
 T, F, U = Tri.TRUE, Tri.FALSE, Tri.UNKNOWN
-
-
-@pytest.fixture(scope="module")
-def rules() -> RuleSet:
-    return load_rules(MINI)
 
 
 @pytest.fixture(scope="module")

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from pathlib import Path
 
 import pytest
+from model_copies import MINI, MINI_FEATURES, MINI_SCENARIOS, REPO
 from pytest_bdd import scenarios
 
 from riskmodel import load_rules
 from riskmodel.scenarios.gherkin_steps import parse_date, parse_fact_value
 
-TESTS = Path(__file__).parent
-ROOT = TESTS.parent
-MINI_FEATURES = TESTS / "features_mini"
-REAL_FEATURES = ROOT / "scenarios" / "features"
+REAL_FEATURES = REPO / "scenarios" / "features"
 
 # The mini features always exist; an empty glob here must fail loudly, not pass.
 scenarios(str(MINI_FEATURES))
@@ -44,7 +41,7 @@ if REAL_FEATURES.is_dir() and any(REAL_FEATURES.rglob("*.feature")):
     ],
 )
 def test_fact_values_are_parsed_by_type(fact: str, text: str, value: object) -> None:
-    rules = load_rules(TESTS / "models" / "mini")
+    rules = load_rules(MINI)
     assert parse_fact_value(rules, fact, text) == value
 
 
@@ -63,7 +60,7 @@ def test_fact_values_are_parsed_by_type(fact: str, text: str, value: object) -> 
     ],
 )
 def test_bad_fact_values_fail_with_dutch_message(fact: str, text: str, message: str) -> None:
-    rules = load_rules(TESTS / "models" / "mini")
+    rules = load_rules(MINI)
     with pytest.raises(pytest.fail.Exception) as info:
         parse_fact_value(rules, fact, text)
     assert message in str(info.value)
@@ -171,9 +168,9 @@ EXPECTED_MESSAGES = {
 
 def test_failing_steps_report_expected_and_got_in_dutch(pytester: pytest.Pytester) -> None:
     scen_dir = pytester.path / "mijn_scenarios"
-    shutil.copytree(TESTS / "scenarios_mini", scen_dir)
+    shutil.copytree(MINI_SCENARIOS, scen_dir)
     pytester.makefile(".feature", fouten=FAILING_FEATURE.format(
-        model=(TESTS / "models" / "mini").as_posix()))
+        model=(MINI).as_posix()))
     pytester.makeconftest('pytest_plugins = ["riskmodel.scenarios.gherkin_steps"]\n')
     pytester.makepyfile(test_fouten='from pytest_bdd import scenarios\n\n'
                                     'scenarios("fouten.feature")\n')
@@ -191,8 +188,8 @@ def test_failing_steps_report_expected_and_got_in_dutch(pytester: pytest.Pyteste
 def test_scenario_dir_from_environment(
     pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("RISKMODEL_SCENARIOS", str(TESTS / "scenarios_mini"))
-    monkeypatch.setenv("RISKMODEL_RULES", str(TESTS / "models" / "mini"))
+    monkeypatch.setenv("RISKMODEL_SCENARIOS", str(MINI_SCENARIOS))
+    monkeypatch.setenv("RISKMODEL_RULES", str(MINI))
     pytester.makefile(".feature", env="""\
 # language: nl
 Functionaliteit: Omgeving

@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from riskmodel import ProfileError, load_rules
+from riskmodel import ProfileError
 from riskmodel.check.privacy import find_personal_data, is_personal_key, passes_eleven_test
 from riskmodel.check.profile import profile_from_data, profile_from_text
 from riskmodel.model.ruleset import RuleSet
 
-MINI = Path(__file__).resolve().parent / "models" / "mini"
 HEAD = "id: p1\nsoort: pand\ngemeente: Almere\npeildatum: 2023-06-01\n"
 
 #: 9-digit numbers passing the eleven test (test numbers, not real people)
 BSN_LIKE = ("111222333", "123456782", "999999990")
 #: 9-digit numbers failing the eleven test, and other harmless numbers
 NOT_BSN = ("123456789", "111222334", "000000000")
-
-
-@pytest.fixture(scope="module")
-def rules() -> RuleSet:
-    return load_rules(MINI)
 
 
 def base(**extra: Any) -> dict[str, Any]:

@@ -9,19 +9,13 @@ from typing import Any
 
 import pytest
 
-from riskmodel import ProfileError, assess, load_profile, load_rules
+from riskmodel import ProfileError, assess, load_profile
 from riskmodel.check.profile import profile_from_data, profile_from_text
 from riskmodel.errors import Diagnostic
 from riskmodel.model.ruleset import RuleSet
 from riskmodel.model.values import MAX_SAFE_INT
 
-MINI = Path(__file__).resolve().parent / "models" / "mini"
 HEAD = "id: p1\nsoort: pand\ngemeente: Almere\npeildatum: 2023-06-01\nfeiten:\n"
-
-
-@pytest.fixture(scope="module")
-def rules() -> RuleSet:
-    return load_rules(MINI)
 
 
 def facts_of(rules: RuleSet, facts: str) -> dict[str, Any]:

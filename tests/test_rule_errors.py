@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from model_copies import mutated_model, rule_errors
+from model_copies import MINI, mutated_model, rule_errors
 
 from riskmodel import EngineError, ProfileError, RuleError, assess, load_rules
 from riskmodel.check.profile import profile_from_text
@@ -19,7 +19,6 @@ from riskmodel.check.references import ALLOWED_OPERATORS
 from riskmodel.errors import Diagnostic, RiskmodelError, UserInputError
 from riskmodel.evaluate.durable.evaluator import DurableEvaluator
 
-MINI = Path(__file__).resolve().parent / "models" / "mini"
 PROFILE_HEAD = "id: p1\nsoort: pand\ngemeente: Almere\npeildatum: 2023-06-01\n"
 
 

@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from model_copies import MINI, MINI_SCENARIOS
 
-from riskmodel import load_rules
 from riskmodel.errors import ScenarioError, UserInputError
 from riskmodel.model.ruleset import RuleSet
 from riskmodel.scenarios import (
@@ -20,15 +20,7 @@ from riskmodel.scenarios import (
     run_scenarios,
 )
 
-TESTS = Path(__file__).parent
-MINI_RULES = TESTS / "models" / "mini"
-MINI_SCENARIOS = TESTS / "scenarios_mini"
 GOOD = MINI_SCENARIOS / "mini_clubhuis_drugs.yaml"
-
-
-@pytest.fixture(scope="module")
-def rules() -> RuleSet:
-    return load_rules(MINI_RULES)
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -72,7 +64,7 @@ def test_mini_scenarios_pass_with_every_engine(rules: RuleSet) -> None:
 
 
 def test_rules_given_as_path_and_single_engine() -> None:
-    report = run_scenarios([GOOD], MINI_RULES, engines=("python",))
+    report = run_scenarios([GOOD], MINI, engines=("python",))
     assert [(r.scenario, r.engine, r.outcome) for r in report.results] == [
         ("mini_clubhuis_drugs", "python", "geslaagd")]
     assert report.results[0].checked == 9
@@ -84,7 +76,7 @@ def test_engines_for_cli_option() -> None:
     with pytest.raises(UserInputError, match="onbekende engine 'jess'"):
         engines_for("jess")
     with pytest.raises(UserInputError):
-        run_scenarios(MINI_SCENARIOS, MINI_RULES, engines=("drools",))
+        run_scenarios(MINI_SCENARIOS, MINI, engines=("drools",))
 
 
 def test_loaded_scenario_exposes_profile_and_expectations(rules: RuleSet) -> None:

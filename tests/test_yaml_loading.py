@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from model_copies import mutated_model, rule_errors
+from model_copies import MINI, mutated_model, rule_errors
 
 from riskmodel import load_rules
 from riskmodel.errors import Diagnostic, UserInputError, did_you_mean
 from riskmodel.load.yamlsource import YamlSyntaxError, parse_text, read_source
-from riskmodel.model.profile import Profile
-from riskmodel.model.rules import Manifest, RuleFile
 from riskmodel.source import format_loc
-
-MINI = Path(__file__).resolve().parent / "models" / "mini"
-RULE_LANGUAGE_DOC = Path(__file__).resolve().parents[1] / "docs" / "rule-language.md"
-
-
-
 
 # ---- yamlsource: positions ---------------------------------------------------------------
 
@@ -322,26 +313,3 @@ class TestLoadRules:
         model = mutated_model(tmp_path, "model.yaml", "versie: 1.0.0", "versie: een")
         [d] = rule_errors(model)
         assert (d.code, d.path, d.line) == ("pattern", "versie", 2)
-
-
-# ---- the reference documentation stays valid -------------------------------------------------
-
-
-def _doc_examples() -> list[str]:
-    text = RULE_LANGUAGE_DOC.read_text(encoding="utf-8")
-    return re.findall(r"```yaml\n(.*?)```", text, re.S)
-
-
-def test_rule_language_doc_has_examples() -> None:
-    assert len(_doc_examples()) >= 10
-
-
-@pytest.mark.parametrize("block", _doc_examples())
-def test_rule_language_doc_examples_are_valid(block: str) -> None:
-    data = parse_text(block, "voorbeeld.yaml").data
-    if isinstance(data, dict) and "model" in data:
-        Manifest.model_validate(data)
-    elif isinstance(data, dict) and "peildatum" in data:
-        Profile.model_validate(data)
-    elif isinstance(data, dict) and set(data) <= set(RuleFile.model_fields):
-        RuleFile.model_validate(data)

@@ -1,0 +1,13 @@
+"""Plugins for this repository's test run (only this project; nothing is installed globally).
+
+At the rootdir so that a scenario item can be run by its node id, e.g.
+``pytest "scenarios/hoorn_singa_19_2020.yaml::hoorn_singa_19_2020[durable]"``.
+"""
+
+from __future__ import annotations
+
+pytest_plugins = [
+    "pytester",
+    "riskmodel.scenarios.gherkin_steps",
+    "riskmodel.scenarios.pytest_plugin",
+]
