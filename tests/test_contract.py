@@ -122,3 +122,31 @@ def test_a_newer_rule_language_is_a_clear_error(tmp_path: Path) -> None:
         load_rules(model)
     [d] = info.value.diagnostics
     assert d.line == 1 and "regeltaal 2.0" in d.message and "1.0" in d.message
+
+
+def test_json_names_things_by_id_and_texts_come_on_request(rules: RuleSet) -> None:
+    lean = assess(EXAMPLE, rules, engine="python")
+    full = assess(EXAMPLE, rules, engine="python", texts=True)
+    assert lean.texts is None and full.texts
+    # a fact's label and question are in the texts once, not at every mention
+    doc = lean.to_json()
+    label = rules.facts["clubhuis_status"].label.nl
+    assert label not in doc and label in full.to_json()
+    # reports read the same with texts from the assessment or from the model
+    assert riskmodel.render(lean, "text", rules=rules) == riskmodel.render(full, "text")
+    assert Assessment.model_validate_json(full.to_json()) == full
+
+
+def test_example_json_is_at_most_a_tenth_of_the_schema_1_document(rules: RuleSet) -> None:
+    # schema 1.0 wrote 703,831 bytes for this profile (every label and question at every
+    # mention, the trace repeating the sections, two-space indent)
+    size = len(assess(EXAMPLE, rules).to_json().encode())
+    assert size <= 70_383, size
+
+
+def test_rendering_with_another_model_is_refused(rules: RuleSet) -> None:
+    mini = load_rules(ROOT / "tests" / "models" / "mini")
+    a = assess(EXAMPLE, rules, engine="python")
+    with pytest.raises(riskmodel.UserInputError) as info:
+        riskmodel.render(a, "text", rules=mini)
+    assert info.value.diagnostics[0].code == "model-mismatch"

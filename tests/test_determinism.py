@@ -13,7 +13,8 @@ from riskmodel import __version__, assess, load_rules
 from riskmodel.model.ruleset import RuleSet
 
 MINI = Path(__file__).resolve().parent / "models" / "mini"
-TOP_LEVEL = {"schema_version", "receipt", "indicators", "phenomena", "interventions", "trace"}
+TOP_LEVEL = {"schema_version", "receipt", "indicators", "phenomena", "interventions",
+             "citations"}
 RECEIPT = {"model", "model_version", "rules_sha256", "rule_files", "engine", "engine_version",
            "riskmodel_version", "peildatum", "profile_id", "profile_kind", "municipality",
            "profile_sha256"}

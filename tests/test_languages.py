@@ -76,9 +76,9 @@ def _model_texts() -> list[str]:
     """Texts in the English output that come from the model, not from the catalogue: its
     English labels and questions (which may use a Dutch term such as 'college'), and legal
     citations and source references, which exist only in Dutch (the law is cited as written)."""
-    a = assess(str(EXAMPLE))
+    a = assess(str(EXAMPLE), texts=True)
     doc = json.loads(a.to_json())
-    texts: set[str] = set()
+    texts: set[str] = {c.text for c in a.citations.values()}
 
     def walk(node: object) -> None:
         if isinstance(node, dict):

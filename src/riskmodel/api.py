@@ -146,11 +146,14 @@ def assess(
     peildatum: DateLike | None = None,
     engine: EngineName | Evaluator = DEFAULT_ENGINE,
     verify: bool = False,
+    texts: bool = False,
 ) -> Assessment:
     """Assess one situation as of its peildatum (or the one given) with the chosen engine.
 
     With `verify`, durable-rules (or, when it is the chosen engine, the compiled engine)
     decides the same conditions independently, and any difference raises EngineError.
+    With `texts`, the names, questions and reasons the assessment refers to are included
+    (section `texts`); otherwise reports take them from the model.
     """
     rules = _rules(rules)
     day = as_date(peildatum)
@@ -165,7 +168,8 @@ def assess(
     if verify:
         other = get_evaluator("compiled" if evaluator.name == "durable" else "durable")
         _same_or_raise(evaluator, evaluation, other, other.evaluate(rules, compiled, profile))
-    return Assembler(rules, compiled, profile, evaluation, evaluator, profile.peildatum).build()
+    return Assembler(rules, compiled, profile, evaluation, evaluator,
+                     profile.peildatum).build(with_texts=texts)
 
 
 def _same_or_raise(a: Evaluator, ea: Evaluation, b: Evaluator, eb: Evaluation) -> None:
@@ -198,6 +202,7 @@ def assess_many(
     peildatum: DateLike | None = None,
     engine: EngineName | Evaluator = DEFAULT_ENGINE,
     verify: bool = False,
+    texts: bool = False,
 ) -> list[Outcome]:
     """Assess many situations; one bad input never stops the others.
 
@@ -227,7 +232,8 @@ def assess_many(
                     code="duplicate-id", loc=("id",)))
                 continue
             seen[profile.id] = name
-            outcome.assessment = assess(profile, rules, engine=evaluator, verify=verify)
+            outcome.assessment = assess(profile, rules, engine=evaluator, verify=verify,
+                                        texts=texts)
         except UserInputError as exc:
             outcome.diagnostics.extend(exc.diagnostics)
     return outcomes

@@ -97,6 +97,8 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     a.add_argument("--peildatum", type=_date, help="beoordeel per deze datum (JJJJ-MM-DD)")
     a.add_argument("--engine", choices=("compiled", "durable", "python"), default="compiled",
                    help="compiled (standaard), durable (Rete-engine) of python (referentie)")
+    a.add_argument("--texts", action="store_true",
+                   help="neem in JSON de namen, vragen en redenen op (anders alleen ids)")
     a.add_argument("--verify", action="store_true",
                    help="beoordeel ook met durable-rules en faal bij elk verschil")
     a.add_argument("--format", choices=("text", "json", "markdown"), default="text")
@@ -178,7 +180,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
             raise OutputError(args.output, t("cli.output_must_be_dir", args.lang))
         args.output.mkdir(parents=True, exist_ok=True)
     outcomes = assess_many(args.profiles, rules, peildatum=args.peildatum, engine=args.engine,
-                           verify=args.verify)
+                           verify=args.verify, texts=args.texts)
     failed = explain_failed = 0
     results: list[str] = []
     for outcome in outcomes:
@@ -188,8 +190,8 @@ def cmd_assess(args: argparse.Namespace) -> int:
             continue
         a = outcome.assessment
         try:
-            text = (render_explain(a, args.explain, args.format, args.lang) if args.explain
-                    else render(a, args.format, args.lang))
+            text = (render_explain(a, args.explain, args.format, args.lang, rules)
+                    if args.explain else render(a, args.format, args.lang, rules))
         except UserInputError as exc:
             _print_diagnostics(exc.diagnostics, args.lang, _json_errors(args))
             explain_failed += 1

@@ -36,7 +36,7 @@ DiagnosticCode = Literal[
     # `riskmodel check` findings
     "engine-limit", "lint", "analysis", "unverified",
     # arguments of an API call or command, output and internal trouble
-    "unknown-engine", "unknown-id", "unknown-language", "output", "internal",
+    "unknown-engine", "unknown-id", "unknown-language", "model-mismatch", "output", "internal",
 ]
 
 #: One line per code: what it means. Kept in step with `DiagnosticCode` by a test.
@@ -73,6 +73,7 @@ CODES: dict[str, str] = {
     "unknown-engine": "an engine name that does not exist",
     "unknown-id": "an id asked for (e.g. to explain) that does not occur in the result",
     "unknown-language": "a language code that is not supported",
+    "model-mismatch": "an assessment rendered with another model than the one that made it",
     "output": "the output location cannot be written",
     "internal": "riskmodel itself failed on this input; please report it",
 }

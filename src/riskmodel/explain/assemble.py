@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
+
+import orjson
 
 from riskmodel._version import __version__
 from riskmodel.compile.ir import (
@@ -27,7 +28,7 @@ from riskmodel.evaluate.base import Evaluation, Evaluator
 from riskmodel.evaluate.kleene import Derived, Tri, evaluate
 from riskmodel.evaluate.scoring import override_hits, score_range
 from riskmodel.explain.status import intervention_status
-from riskmodel.explain.trace import build_trace
+from riskmodel.explain.texts import citation_key, model_texts
 from riskmodel.model.assessment import (
     AppliedOverride,
     Assessment,
@@ -42,7 +43,6 @@ from riskmodel.model.assessment import (
     InterventionStatus,
     LegalBasisOut,
     LevelOut,
-    MissingFact,
     PhenomenonResult,
     Receipt,
     ScoreRange,
@@ -63,8 +63,7 @@ _GATE_STATUS: dict[Tri, GateStatus] = {
 def profile_sha256(profile: Profile) -> str:
     """Hash of the canonical profile, so the same situation hashes the same in any format."""
     data = profile.model_dump(mode="json", by_alias=True)
-    blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode()).hexdigest()
+    return hashlib.sha256(orjson.dumps(data, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
 class Assembler:
@@ -79,6 +78,9 @@ class Assembler:
         # The same phenomenon is asked for by many intervention triggers: compute its open
         # facts once per assessment.
         self._phenomenon_missing: dict[str, set[str]] = {}
+        self.citations: dict[str, Citation] = {}
+        self.used_facts: set[str] = set()
+        self.with_texts = False
 
     # ---- missing facts -------------------------------------------------------------
     def undecided_facts(self, node: Node, derived: Derived | None) -> set[str]:
@@ -113,11 +115,9 @@ class Assembler:
             self._phenomenon_missing[ph_id] = cached
         return set(cached)
 
-    def missing(self, facts: set[str]) -> list[MissingFact]:
-        return [
-            MissingFact(fact=f, label=self.rules.facts[f].label, question=self.rules.facts[f].question)
-            for f in sorted(facts)
-        ]
+    def missing(self, facts: set[str]) -> list[str]:
+        self.used_facts |= facts
+        return sorted(facts)
 
     def evidence(self, node: Node) -> list[Evidence]:
         out = []
@@ -125,25 +125,21 @@ class Assembler:
             entry = self.profile.facts.get(fid)
             if entry is None or not entry.known:
                 continue
-            out.append(Evidence(fact=fid, label=self.rules.facts[fid].label, value=entry.value,
-                                value_label=self.value_label(fid, entry.value),
-                                source=entry.source, source_detail=entry.source_detail,
-                                observed=entry.observed))
+            self.used_facts.add(fid)
+            out.append(Evidence(fact=fid, value=entry.value, source=entry.source,
+                                source_detail=entry.source_detail, observed=entry.observed))
         return out
 
-    def value_label(self, fact_id: str, value: object) -> Label | None:
-        """Readable text for enum values (and register items), so reports need no ids."""
-        fact = self.rules.facts[fact_id]
-        labels: dict[str, Label] = {}
-        if fact.register_id:
-            labels = {i.id: i.label for i in self.rules.registers[fact.register_id].items}
-        else:
-            labels = {v.id: v.label for v in fact.allowed_values or [] if v.label}
-        values = value if isinstance(value, list) else [value]
-        if not labels or not values or not all(isinstance(v, str) and v in labels for v in values):
-            return None
-        return Label(nl=", ".join(labels[v].nl for v in values),  # type: ignore[index]
-                     en=", ".join(labels[v].en for v in values))  # type: ignore[index]
+    def cite(self, sources: list[Source]) -> list[str]:
+        """Keys of these sources in the assessment's citation table (each source once)."""
+        keys = []
+        for src in sources:
+            key = citation_key(src)
+            if key not in self.citations:
+                self.citations[key] = Citation(title=src.title, ecli=src.ecli, url=src.url,
+                                               verified=src.verified, remark=src.remark)
+            keys.append(key)
+        return keys
 
     # ---- sections ------------------------------------------------------------------
     def indicators(self) -> list[IndicatorResult]:
@@ -153,17 +149,16 @@ class Assembler:
             status = self.ev.phase1[("ind", ind_id)]
             meta = self.rules.indicators[ind_id]
             out.append(IndicatorResult(
-                id=ind_id, phenomenon=ci.phenomenon, label=meta.label,
+                id=ind_id, phenomenon=ci.phenomenon,
                 status=_IND_STATUS[status], points=ci.points,
                 evidence=self.evidence(ci.condition),
                 missing_facts=self.missing(self.undecided_facts(ci.condition, None)),
-                sources=citations(meta.sources),
+                sources=self.cite(meta.sources),
             ))
         return out
 
     def level(self, meta: Phenomenon, rank: int) -> LevelOut:
-        lv = meta.levels[rank]
-        return LevelOut(id=lv.id, rank=rank, label=lv.label)
+        return LevelOut(id=meta.levels[rank].id, rank=rank)
 
     def phenomena(self) -> list[PhenomenonResult]:
         out = []
@@ -174,21 +169,19 @@ class Assembler:
             certain, possible = self.ev.derived.levels[ph_id]
             cs, ps = score_range(ph, self.compiled, self.ev.phase1)
             levels = {lv.rank: lv.id for lv in ph.levels}
-            reasons = {o.indicator: o.reason for o in meta.overrides}
             overrides = [AppliedOverride(indicator=h.indicator, level=levels[h.rank],
-                                         certain=h.certain, reason=reasons[h.indicator])
+                                         certain=h.certain)
                          for h in override_hits(ph, self.ev.phase1)]
             missing = self.phenomenon_missing(ph_id) if possible > certain or \
                 gate is Tri.UNKNOWN else set()
             out.append(PhenomenonResult(
-                id=ph_id, label=meta.label,
+                id=ph_id,
                 definition=_GATE_STATUS[gate] if meta.definition else None,
-                definition_label=meta.definition.label if meta.definition else None,
                 definition_evidence=self.evidence(ph.gate),
                 score=ScoreRange(certain=cs, possible=ps),
                 level=self.level(meta, certain), possible_level=self.level(meta, possible),
                 overrides=overrides, missing_facts=self.missing(missing),
-                reconstruction=meta.reconstruction,
+                reconstruction=meta.reconstruction is not None,
             ))
         return out
 
@@ -232,29 +225,26 @@ class Assembler:
         lower = [r.id for r in listed
                  if r.ladder < ci.ladder and r.status in ("aanbevolen", "te_overwegen")]
         return InterventionResult(
-            id=ci.id, label=meta.label, status=status,
+            id=ci.id, status=status,
             trigger="ja" if trigger is Tri.TRUE else "mogelijk", ladder=ci.ladder,
             authority=list(meta.authority), legal_basis=self.legal_basis(meta),
             legal_gates=gates, flags=flags,
             missing_facts=self.missing(missing) if status == "onvoldoende_gegevens" else [],
-            subsidiarity=meta.subsidiarity,
-            unavailable_reason=(meta.unavailable_reason or _default_unavailable(self.day))
+            unavailable=("reden" if meta.unavailable_reason else "geen_grondslag")
             if status == "niet_beschikbaar" else None,
             lower_rungs=lower,
         )
 
     def gate(self, g: InterventionGate, st: Tri, condition: Node,
              missing: set[str]) -> GateResult:
-        return GateResult(id=g.id, label=g.label, status=_GATE_STATUS[st],
-                          reason=g.reason_not_met if st is not Tri.TRUE else None,
-                          citations=citations(g.sources), evidence=self.evidence(condition),
+        return GateResult(id=g.id, status=_GATE_STATUS[st], citations=self.cite(g.sources),
+                          evidence=self.evidence(condition),
                           missing_facts=self.missing(missing))
 
     def flag(self, f: ProportionalityFlag, st: Tri, condition: Node,
              missing: set[str]) -> FlagResult:
-        return FlagResult(id=f.id, label=f.label,
-                          status="aanwezig" if st is Tri.TRUE else "onbepaald",
-                          citations=citations(f.sources), evidence=self.evidence(condition),
+        return FlagResult(id=f.id, status="aanwezig" if st is Tri.TRUE else "onbepaald",
+                          citations=self.cite(f.sources), evidence=self.evidence(condition),
                           missing_facts=self.missing(missing))
 
     def legal_basis(self, meta: Intervention) -> list[LegalBasisOut]:
@@ -262,9 +252,10 @@ class Assembler:
         return [LegalBasisOut(
             citation=b.cite(), kind=b.kind, in_force_from=b.valid_from, in_force_to=b.valid_to,
             url=b.url, bwb_id=b.bwb_id, juriconnect=b.juriconnect, ecli=b.ecli,
-            verified=b.verified, note=b.remark) for b in bases]
+            verified=b.verified, note=b.remark if self.with_texts else None) for b in bases]
 
-    def build(self) -> Assessment:
+    def build(self, with_texts: bool = False) -> Assessment:
+        self.with_texts = with_texts
         indicators = self.indicators()
         phenomena = self.phenomena()
         interventions = self.interventions()
@@ -278,14 +269,36 @@ class Assembler:
         )
         return Assessment(receipt=receipt, indicators=indicators, phenomena=phenomena,
                           interventions=interventions,
-                          trace=build_trace(indicators, phenomena, interventions))
+                          citations=self.citation_table(with_texts),
+                          texts=self.texts(indicators, phenomena, interventions)
+                          if with_texts else None)
 
+    def citation_table(self, with_texts: bool) -> dict[str, Citation]:
+        """Every cited source once; without texts only whether it was checked (the source
+        itself is in the model, under the same key: explain.texts.model_sources)."""
+        if with_texts:
+            return dict(sorted(self.citations.items()))
+        return {k: Citation(verified=c.verified) for k, c in sorted(self.citations.items())}
 
-def _default_unavailable(day: dt.date) -> Label:
-    return Label(nl=f"Dit instrument heeft op {day.isoformat()} geen geldende grondslag.",
-                 en=f"This instrument has no legal basis in force on {day.isoformat()}.")
-
-
-def citations(sources: list[Source]) -> list[Citation]:
-    return [Citation(text=src.cite(), ecli=src.ecli, url=src.url, verified=src.verified,
-                     remark=src.remark) for src in sources]
+    def texts(self, indicators: list[IndicatorResult], phenomena: list[PhenomenonResult],
+              interventions: list[InterventionResult]) -> dict[str, Label]:
+        """The texts this assessment refers to, each once."""
+        table = model_texts(self.rules)
+        keys = {f"feit:{f}" for f in self.used_facts} | {f"vraag:{f}" for f in self.used_facts}
+        for fid in self.used_facts:
+            entry = self.profile.facts.get(fid)
+            if entry is not None and entry.known:
+                values = entry.value if isinstance(entry.value, list) else [entry.value]
+                keys |= {f"waarde:{fid}:{v}" for v in values if isinstance(v, str)}
+        keys |= {f"indicator:{i.id}" for i in indicators}
+        for ph in phenomena:
+            keys |= {f"fenomeen:{ph.id}", f"definitie:{ph.id}", f"reconstructie:{ph.id}",
+                     f"niveau:{ph.id}:{ph.level.id}", f"niveau:{ph.id}:{ph.possible_level.id}"}
+            keys |= {f"ophoging:{ph.id}:{o.indicator}" for o in ph.overrides}
+        for iv in interventions:
+            keys |= {f"interventie:{iv.id}", f"subsidiariteit:{iv.id}",
+                     f"niet_beschikbaar:{iv.id}"}
+            keys |= {f"poort:{iv.id}:{g.id}" for g in iv.legal_gates}
+            keys |= {f"poort_reden:{iv.id}:{g.id}" for g in iv.legal_gates}
+            keys |= {f"afweging:{iv.id}:{f.id}" for f in iv.flags}
+        return {k: table[k] for k in sorted(keys) if k in table}

@@ -33,6 +33,8 @@ REPORT: dict[str, dict[str, str]] = {
               "en": "Possibly relevant once more is known"},
     "more": {"nl": "en {n} meer (zie --format json)", "en": "and {n} more (see --format json)"},
     "no_gate": {"nl": "geen poort", "en": "no gate"},
+    "no_basis_on": {"nl": "Dit instrument heeft op {day} geen geldende grondslag.",
+                    "en": "This instrument has no legal basis in force on {day}."},
     "unverified": {"nl": "niet geverifieerd", "en": "not verified"},
     "source": {"nl": "bron", "en": "source"},
     "yes": {"nl": "ja", "en": "yes"},

@@ -9,15 +9,15 @@ receipt can be checked later.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any, Literal
 
+import orjson
 from pydantic import BaseModel, ConfigDict, Field
 
 from riskmodel.model.common import Label
 
 #: major.minor of the assessment JSON; readers check the major number
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 IndicatorStatus = Literal["geraakt", "niet_geraakt", "onbepaald"]
 GateStatus = Literal["voldaan", "niet_voldaan", "onbepaald"]
@@ -35,54 +35,56 @@ class Out(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+TextKey = str
+"""Key of a text in the model (see docs/contract.md): `feit:<id>`, `vraag:<id>`,
+`waarde:<feit>:<waarde>`, `indicator:<id>`, `fenomeen:<id>`, `definitie:<id>`,
+`reconstructie:<id>`, `niveau:<fenomeen>:<niveau>`, `ophoging:<fenomeen>:<indicator>`,
+`interventie:<id>`, `subsidiariteit:<id>`, `niet_beschikbaar:<id>`, `poort:<interventie>:<id>`,
+`poort_reden:<interventie>:<id>`, `afweging:<interventie>:<id>`."""
+
+
 class Citation(Out):
     """A source a rule, gate or flag rests on, and whether anyone checked it."""
 
-    text: str = Field(description="Human-readable citation (title, ECLI, URL).")
+    title: str | None = Field(default=None, description="Title of the source.")
     ecli: str | None = Field(default=None, description="ECLI of the ruling, when it is one.")
     url: str | None = Field(default=None, description="Where the source can be read.")
     verified: bool = Field(description="False when the text or ruling was not checked; every "
                                        "human-readable output then says 'niet geverifieerd'.")
     remark: str | None = Field(default=None, description="What is not verified, and why.")
 
+    @property
+    def text(self) -> str:
+        """As people cite it: title, ECLI, URL."""
+        return ", ".join(p for p in (self.title, self.ecli, self.url) if p)
+
 
 class Evidence(Out):
     """A known fact a result rests on, with where the analyst got it."""
 
-    fact: str = Field(description="Fact id from the model's vocabulary.")
-    label: Label = Field(description="The fact's name.")
-    value: Any = Field(description="The value in the profile (bool, number, date, id or ids).")
-    value_label: Label | None = Field(default=None,
-                                      description="Readable text of an enum value, if any.")
+    fact: str = Field(description="Fact id; its name is text `feit:<id>`.")
+    value: Any = Field(description="The value in the profile (bool, number, date, id or ids); "
+                                   "an enum value's name is text `waarde:<feit>:<waarde>`.")
     source: str | None = Field(default=None, description="Kind of source (politie, riec, ...).")
     source_detail: str | None = Field(default=None, description="Free-text source reference.")
     observed: dt.date | None = Field(default=None, description="Date of the observation.")
 
 
-class MissingFact(Out):
-    """An unknown fact that could change this result: what to find out."""
-
-    fact: str = Field(description="Fact id from the model's vocabulary.")
-    label: Label = Field(description="The fact's name.")
-    question: Label | None = Field(default=None,
-                                   description="The question an analyst can put to a partner.")
-
-
 class IndicatorResult(Out):
     id: str = Field(description="Indicator id.")
     phenomenon: str = Field(description="Id of the phenomenon it scores for.")
-    label: Label = Field(description="The indicator's name.")
     status: IndicatorStatus = Field(description="geraakt, niet_geraakt or onbepaald (unknown).")
     points: int = Field(description="Points it adds to its phenomenon's score when hit.")
     evidence: list[Evidence] = Field(description="Known facts its condition reads.")
-    missing_facts: list[MissingFact] = Field(description="Unknown facts that keep it undecided.")
-    sources: list[Citation] = Field(description="Sources of the indicator and its weight.")
+    missing_facts: list[str] = Field(
+        description="Ids of unknown facts that keep it undecided (question: text `vraag:<id>`).")
+    sources: list[str] = Field(description="Keys in `citations`: sources of the indicator and "
+                                           "its weight.")
 
 
 class LevelOut(Out):
     id: str = Field(description="Level id, e.g. T3 or verhoogd.")
     rank: int = Field(description="0 for the lowest level, rising.")
-    label: Label = Field(description="The level's name.")
 
 
 class ScoreRange(Out):
@@ -94,71 +96,71 @@ class AppliedOverride(Out):
     indicator: str = Field(description="Indicator that lifts the level.")
     level: str = Field(description="The level it lifts to at least.")
     certain: bool = Field(description="True when indicator and definition are certain.")
-    reason: Label = Field(description="Why this indicator lifts the level.")
 
 
 class PhenomenonResult(Out):
     id: str = Field(description="Phenomenon id.")
-    label: Label = Field(description="The phenomenon's name.")
     definition: GateStatus | None = Field(
+        default=None,
         description="Whether the phenomenon's definition (its gate) is met; null when the "
                     "phenomenon has no definition.")
-    definition_label: Label | None = Field(description="The definition in words, if any.")
     definition_evidence: list[Evidence] = Field(description="Known facts the definition reads.")
     score: ScoreRange = Field(description="Score range from the indicators.")
     level: LevelOut = Field(description="The level that is certain now.")
     possible_level: LevelOut = Field(description="The highest level still possible.")
     overrides: list[AppliedOverride] = Field(description="Indicators that lift the level.")
-    missing_facts: list[MissingFact] = Field(
+    missing_facts: list[str] = Field(
         description="Unknown facts that could raise the level or decide the definition.")
-    reconstruction: Label | None = Field(
-        description="Set when weights and thresholds are a reconstruction, not an official "
-                    "model.")
+    reconstruction: bool = Field(
+        description="True when weights and thresholds are a reconstruction, not an official "
+                    "model (text `reconstructie:<id>`).")
 
 
 class GateResult(Out):
     """A legal precondition of an instrument: if it is not met, the instrument cannot be used."""
 
-    id: str = Field(description="Gate id, unique within its intervention.")
-    label: Label = Field(description="What the law requires.")
+    id: str = Field(description="Gate id, unique within its intervention; what the law "
+                                "requires is text `poort:<interventie>:<id>`, why it blocks "
+                                "`poort_reden:<interventie>:<id>`.")
     status: GateStatus = Field(description="voldaan, niet_voldaan or onbepaald.")
-    reason: Label | None = Field(description="Why it blocks, when not met or undecided.")
-    citations: list[Citation] = Field(description="The law or ruling the gate rests on.")
+    citations: list[str] = Field(description="Keys in `citations`: the law or ruling the gate "
+                                             "rests on.")
     evidence: list[Evidence] = Field(description="Known facts the gate reads.")
-    missing_facts: list[MissingFact] = Field(description="Unknown facts that keep it undecided.")
+    missing_facts: list[str] = Field(
+        description="Ids of unknown facts that keep it undecided (question: text `vraag:<id>`).")
 
 
 class FlagResult(Out):
     """A proportionality point (art. 3:4 lid 2 Awb) to weigh before deciding."""
 
-    id: str = Field(description="Flag id, unique within its intervention.")
-    label: Label = Field(description="What must be weighed.")
+    id: str = Field(description="Flag id, unique within its intervention; what must be "
+                                "weighed is text `afweging:<interventie>:<id>`.")
     status: Literal["aanwezig", "onbepaald"] = Field(
         description="aanwezig (present) or onbepaald (may be present); absent flags are "
                     "not listed.")
-    citations: list[Citation] = Field(description="Sources of the point to weigh.")
+    citations: list[str] = Field(description="Keys in `citations`: sources of the point.")
     evidence: list[Evidence] = Field(description="Known facts the flag reads.")
-    missing_facts: list[MissingFact] = Field(description="Unknown facts that keep it undecided.")
+    missing_facts: list[str] = Field(
+        description="Ids of unknown facts that keep it undecided (question: text `vraag:<id>`).")
 
 
 class LegalBasisOut(Out):
     citation: str = Field(description="E.g. 'art. 13b lid 1 Opiumwet'.")
     kind: str = Field(description="wet, apv, beleid, convenant, jurisprudentie, informeel, "
                                   "civiel.")
-    in_force_from: dt.date | None = Field(description="First day the basis applies.")
-    in_force_to: dt.date | None = Field(description="Last day the basis applies.")
-    url: str | None = Field(description="Where the text can be read.")
+    in_force_from: dt.date | None = Field(default=None, description="First day the basis applies.")
+    in_force_to: dt.date | None = Field(default=None, description="Last day the basis applies.")
+    url: str | None = Field(default=None, description="Where the text can be read.")
     bwb_id: str | None = Field(default=None, description="BWB id of the statute.")
     juriconnect: str | None = Field(default=None, description="Juriconnect reference.")
     ecli: str | None = Field(default=None, description="ECLI, for a basis in case law.")
     verified: bool = Field(description="False when the article was not checked against the "
                                        "law text.")
-    note: str | None = Field(description="What is not verified, or other remarks.")
+    note: str | None = Field(default=None, description="What is not verified, or other remarks.")
 
 
 class InterventionResult(Out):
-    id: str = Field(description="Intervention id.")
-    label: Label = Field(description="The instrument's name.")
+    id: str = Field(description="Intervention id; its name is text `interventie:<id>`.")
     status: InterventionStatus = Field(
         description="aanbevolen, te_overwegen, onvoldoende_gegevens, juridisch_niet_mogelijk "
                     "or niet_beschikbaar (see docs/contract.md).")
@@ -170,11 +172,13 @@ class InterventionResult(Out):
                                                          "peildatum.")
     legal_gates: list[GateResult] = Field(description="Legal preconditions and their status.")
     flags: list[FlagResult] = Field(description="Proportionality points to weigh.")
-    missing_facts: list[MissingFact] = Field(
+    missing_facts: list[str] = Field(
         description="Facts to find out, when the status is onvoldoende_gegevens.")
-    subsidiarity: Label | None = Field(description="Why a lighter instrument may not suffice.")
-    unavailable_reason: Label | None = Field(
-        description="Why the instrument is not available on the peildatum.")
+    unavailable: Literal["reden", "geen_grondslag"] | None = Field(
+        default=None,
+        description="When not available on the peildatum: `reden` (the model gives the reason, "
+                    "text `niet_beschikbaar:<id>`) or `geen_grondslag` (no legal basis in force "
+                    "on that date).")
     lower_rungs: list[str] = Field(
         description="Less intrusive instruments that are recommended or to consider.")
 
@@ -185,14 +189,12 @@ class TraceNode(Out):
     kind: TraceKind = Field(description="What this node is: fenomeen, definitie, indicator, "
                                         "feit, interventie, aanleiding, poort, afweging, bron.")
     id: str = Field(description="Id of the phenomenon, indicator, fact, gate or flag; for a "
-                                "bron its position among the citations.")
+                                "bron its key in `citations`.")
     result: str = Field(description="The outcome in the JSON vocabulary: a status, a level id, "
-                                    "ja/mogelijk for a trigger, bekend/onbekend for a fact.")
-    value: Any = Field(default=None, description="A fact's value (kind feit).")
-    source: str | None = Field(default=None, description="A fact's source kind, or the "
-                                                         "citation text (kind bron).")
-    observed: dt.date | None = Field(default=None, description="A fact's observation date.")
-    verified: bool | None = Field(default=None, description="For kind bron: whether checked.")
+                                    "ja/mogelijk for a trigger, bekend/onbekend for a fact, "
+                                    "geverifieerd/niet_geverifieerd for a source. A fact's "
+                                    "value is in the evidence of the node above, a source's "
+                                    "text in `citations`.")
     children: list[TraceNode] = Field(default=[], description="What this result rests on.")
 
 
@@ -223,13 +225,27 @@ class Assessment(Out):
     phenomena: list[PhenomenonResult] = Field(description="Every phenomenon, by id.")
     interventions: list[InterventionResult] = Field(
         description="Instruments whose ground is (possibly) present, least intrusive first.")
-    trace: list[TraceNode] = Field(description="The reasoning, per phenomenon and "
-                                               "intervention, down to facts and sources.")
+    citations: dict[str, Citation] = Field(
+        description="Every source cited above, once, by key.")
+    texts: dict[TextKey, Label] | None = Field(
+        default=None, description="Names, questions and reasons by text key (nl and en), only "
+                                  "when asked for (`texts=True`, `--texts`); otherwise they come "
+                                  "from the model named in the receipt.")
 
     def to_json(self) -> str:
-        """Canonical JSON: sorted keys, fixed separators, UTF-8, trailing newline."""
-        data = self.model_dump(mode="json")
-        return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+        """Canonical JSON: sorted keys, compact separators, UTF-8, trailing newline; fields
+        that are null are left out (they are optional in the schema)."""
+        return orjson.dumps(self.model_dump(mode="json", exclude_none=True),
+                            option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE).decode()
+
+    @property
+    def trace(self) -> list[TraceNode]:
+        """The reasoning, per phenomenon and intervention, down to facts and sources.
+
+        Derived from the sections above (so it can never disagree with them, and is not
+        repeated in the JSON); `render_explain(..., fmt="json")` gives one subtree as JSON.
+        """
+        return build_trace(self.indicators, self.phenomena, self.interventions, self.citations)
 
     def phenomenon(self, pid: str) -> PhenomenonResult | None:
         """The phenomenon with this id, or None (like `intervention` and `indicator`)."""
@@ -242,3 +258,45 @@ class Assessment(Out):
     def indicator(self, iid: str) -> IndicatorResult | None:
         """The indicator with this id, or None when it is not in force or unknown."""
         return next((i for i in self.indicators if i.id == iid), None)
+
+
+def _facts(evidence: list[Evidence], missing: list[str]) -> list[TraceNode]:
+    known = [TraceNode(kind="feit", id=e.fact, result="bekend") for e in evidence]
+    return known + [TraceNode(kind="feit", id=m, result="onbekend") for m in missing]
+
+
+def build_trace(indicators: list[IndicatorResult], phenomena: list[PhenomenonResult],
+                interventions: list[InterventionResult],
+                citations: dict[str, Citation]) -> list[TraceNode]:
+    def _citations(keys: list[str]) -> list[TraceNode]:
+        return [TraceNode(kind="bron", id=k, result="geverifieerd" if citations[k].verified
+                          else "niet_geverifieerd") for k in keys]
+
+    by_ph: dict[str, list[IndicatorResult]] = {}
+    for ind in indicators:
+        by_ph.setdefault(ind.phenomenon, []).append(ind)
+    nodes: list[TraceNode] = []
+    for ph in phenomena:
+        children: list[TraceNode] = []
+        if ph.definition is not None:
+            children.append(TraceNode(kind="definitie", id=ph.id, result=ph.definition,
+                                      children=_facts(ph.definition_evidence, [])))
+        for ind in by_ph.get(ph.id, []):
+            children.append(TraceNode(
+                kind="indicator", id=ind.id, result=ind.status,
+                children=_facts(ind.evidence, ind.missing_facts) + _citations(ind.sources)))
+        nodes.append(TraceNode(kind="fenomeen", id=ph.id, result=ph.level.id,
+                               children=children))
+    for iv in interventions:
+        children = [TraceNode(kind="aanleiding", id=iv.id, result=iv.trigger)]
+        for g in iv.legal_gates:
+            children.append(TraceNode(
+                kind="poort", id=g.id, result=g.status,
+                children=_facts(g.evidence, g.missing_facts) + _citations(g.citations)))
+        for f in iv.flags:
+            children.append(TraceNode(
+                kind="afweging", id=f.id, result=f.status,
+                children=_facts(f.evidence, f.missing_facts) + _citations(f.citations)))
+        nodes.append(TraceNode(kind="interventie", id=iv.id, result=iv.status,
+                               children=children))
+    return nodes

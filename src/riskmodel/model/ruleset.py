@@ -40,6 +40,8 @@ class RuleSet:
     origins: dict[tuple[str, str], tuple[SourceDoc, Loc]] = field(default_factory=dict)
     # compiled models per peildatum; filled lazily by riskmodel.api
     compiled: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+    # artefacts derived once per rule set (e.g. the text table of explain.texts)
+    cache: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def sha256(self) -> str:

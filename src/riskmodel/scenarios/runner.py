@@ -332,7 +332,7 @@ def check_expectations(exp: Expectations, assessment: Assessment) -> list[Mismat
         if iv is None:
             out.append(Mismatch("interventie", iv_id, SUGGESTED, NOT_SUGGESTED))
             continue
-        missing = tuple(sorted(m.fact for m in iv.missing_facts))
+        missing = tuple(sorted(iv.missing_facts))
         out.extend(
             Mismatch("ontbrekend_feit", fact, MISSING, NOT_MISSING, intervention=iv_id,
                      present=missing)
