@@ -66,6 +66,11 @@ def profile_sha256(profile: Profile) -> str:
     return hashlib.sha256(orjson.dumps(data, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
+# Results are built with model_construct: every value comes from validated rules, a validated
+# profile and the evaluator, so validating them again would only cost time (about a third of
+# the assembly). The JSON round trip and schema tests keep the shapes honest.
+
+
 class Assembler:
     def __init__(self, rules: RuleSet, compiled: CompiledModel, profile: Profile,
                  ev: Evaluation, evaluator: Evaluator, peildatum: dt.date) -> None:
@@ -78,32 +83,57 @@ class Assembler:
         # The same phenomenon is asked for by many intervention triggers: compute its open
         # facts once per assessment.
         self._phenomenon_missing: dict[str, set[str]] = {}
+        # by id(): nodes belong to the compiled model, which outlives this assembly
+        self._tri: dict[int, Tri] = {}
+        self._undecided: dict[int, frozenset[str]] = {}
         self.citations: dict[str, Citation] = {}
         self.used_facts: set[str] = set()
         self.with_texts = False
+        # citation keys per source object, computed once per rule set
+        keys = rules.cache.setdefault("citation_keys", {})
+        assert isinstance(keys, dict)
+        self._keys: dict[int, str] = keys
 
     # ---- missing facts -------------------------------------------------------------
-    def undecided_facts(self, node: Node, derived: Derived | None) -> set[str]:
-        """Unknown facts in the undecided part of a condition: what to find out next."""
-        env = self.ev.env
-        if evaluate(node, env, derived) is not Tri.UNKNOWN:
-            return set()
-        if isinstance(node, Atom):
-            return {node.fact}
+    def tri(self, node: Node) -> Tri:
+        """Kleene value of a node, each distinct node computed once per assessment."""
+        known = self._tri.get(id(node))  # id: hashing a frozen node tree is deep and slow
+        if known is not None:
+            return known
         if isinstance(node, Not):
-            return self.undecided_facts(node.child, derived)
-        if isinstance(node, And | Or):
-            out: set[str] = set()
-            for c in node.children:
-                out |= self.undecided_facts(c, derived)
-            return out
-        if isinstance(node, IndRef):
-            ind = self.compiled.indicators[node.indicator]
-            gate = self.compiled.phenomena[ind.phenomenon].gate
-            return self.undecided_facts(ind.condition, None) | self.undecided_facts(gate, None)
-        if isinstance(node, LevelRef):
-            return self.phenomenon_missing(node.phenomenon)
-        return set()
+            inner = self.tri(node.child)
+            value = {Tri.TRUE: Tri.FALSE, Tri.FALSE: Tri.TRUE}.get(inner, Tri.UNKNOWN)
+        elif isinstance(node, And | Or):
+            values = [self.tri(c) for c in node.children]
+            stop, keep = (Tri.FALSE, Tri.TRUE) if isinstance(node, And) else (Tri.TRUE, Tri.FALSE)
+            value = stop if stop in values else (Tri.UNKNOWN if Tri.UNKNOWN in values else keep)
+        else:  # a leaf: constant, fact test, indicator or level reference
+            value = evaluate(node, self.ev.env, self.ev.derived)
+        self._tri[id(node)] = value
+        return value
+
+    def undecided_facts(self, node: Node, derived: Derived | None = None) -> set[str]:
+        """Unknown facts in the undecided part of a condition: what to find out next."""
+        known = self._undecided.get(id(node))
+        if known is not None:
+            return set(known)
+        out: set[str] = set()
+        if self.tri(node) is Tri.UNKNOWN:
+            if isinstance(node, Atom):
+                out = {node.fact}
+            elif isinstance(node, Not):
+                out = self.undecided_facts(node.child)
+            elif isinstance(node, And | Or):
+                for c in node.children:
+                    out |= self.undecided_facts(c)
+            elif isinstance(node, IndRef):
+                ind = self.compiled.indicators[node.indicator]
+                gate = self.compiled.phenomena[ind.phenomenon].gate
+                out = self.undecided_facts(ind.condition) | self.undecided_facts(gate)
+            elif isinstance(node, LevelRef):
+                out = self.phenomenon_missing(node.phenomenon)
+        self._undecided[id(node)] = frozenset(out)
+        return out
 
     def phenomenon_missing(self, ph_id: str) -> set[str]:
         cached = self._phenomenon_missing.get(ph_id)
@@ -126,7 +156,7 @@ class Assembler:
             if entry is None or not entry.known:
                 continue
             self.used_facts.add(fid)
-            out.append(Evidence(fact=fid, value=entry.value, source=entry.source,
+            out.append(Evidence.model_construct(fact=fid, value=entry.value, source=entry.source,
                                 source_detail=entry.source_detail, observed=entry.observed))
         return out
 
@@ -134,9 +164,11 @@ class Assembler:
         """Keys of these sources in the assessment's citation table (each source once)."""
         keys = []
         for src in sources:
-            key = citation_key(src)
+            key = self._keys.get(id(src))
+            if key is None:
+                key = self._keys[id(src)] = citation_key(src)
             if key not in self.citations:
-                self.citations[key] = Citation(title=src.title, ecli=src.ecli, url=src.url,
+                self.citations[key] = Citation.model_construct(title=src.title, ecli=src.ecli, url=src.url,
                                                verified=src.verified, remark=src.remark)
             keys.append(key)
         return keys
@@ -148,7 +180,7 @@ class Assembler:
             ci = self.compiled.indicators[ind_id]
             status = self.ev.phase1[("ind", ind_id)]
             meta = self.rules.indicators[ind_id]
-            out.append(IndicatorResult(
+            out.append(IndicatorResult.model_construct(
                 id=ind_id, phenomenon=ci.phenomenon,
                 status=_IND_STATUS[status], points=ci.points,
                 evidence=self.evidence(ci.condition),
@@ -158,7 +190,7 @@ class Assembler:
         return out
 
     def level(self, meta: Phenomenon, rank: int) -> LevelOut:
-        return LevelOut(id=meta.levels[rank].id, rank=rank)
+        return LevelOut.model_construct(id=meta.levels[rank].id, rank=rank)
 
     def phenomena(self) -> list[PhenomenonResult]:
         out = []
@@ -169,16 +201,16 @@ class Assembler:
             certain, possible = self.ev.derived.levels[ph_id]
             cs, ps = score_range(ph, self.compiled, self.ev.phase1)
             levels = {lv.rank: lv.id for lv in ph.levels}
-            overrides = [AppliedOverride(indicator=h.indicator, level=levels[h.rank],
+            overrides = [AppliedOverride.model_construct(indicator=h.indicator, level=levels[h.rank],
                                          certain=h.certain)
                          for h in override_hits(ph, self.ev.phase1)]
             missing = self.phenomenon_missing(ph_id) if possible > certain or \
                 gate is Tri.UNKNOWN else set()
-            out.append(PhenomenonResult(
+            out.append(PhenomenonResult.model_construct(
                 id=ph_id,
                 definition=_GATE_STATUS[gate] if meta.definition else None,
                 definition_evidence=self.evidence(ph.gate),
-                score=ScoreRange(certain=cs, possible=ps),
+                score=ScoreRange.model_construct(certain=cs, possible=ps),
                 level=self.level(meta, certain), possible_level=self.level(meta, possible),
                 overrides=overrides, missing_facts=self.missing(missing),
                 reconstruction=meta.reconstruction is not None,
@@ -224,7 +256,7 @@ class Assembler:
                                            self.undecided_facts(cf.condition, derived)))
         lower = [r.id for r in listed
                  if r.ladder < ci.ladder and r.status in ("aanbevolen", "te_overwegen")]
-        return InterventionResult(
+        return InterventionResult.model_construct(
             id=ci.id, status=status,
             trigger="ja" if trigger is Tri.TRUE else "mogelijk", ladder=ci.ladder,
             authority=list(meta.authority), legal_basis=self.legal_basis(meta),
@@ -237,19 +269,19 @@ class Assembler:
 
     def gate(self, g: InterventionGate, st: Tri, condition: Node,
              missing: set[str]) -> GateResult:
-        return GateResult(id=g.id, status=_GATE_STATUS[st], citations=self.cite(g.sources),
+        return GateResult.model_construct(id=g.id, status=_GATE_STATUS[st], citations=self.cite(g.sources),
                           evidence=self.evidence(condition),
                           missing_facts=self.missing(missing))
 
     def flag(self, f: ProportionalityFlag, st: Tri, condition: Node,
              missing: set[str]) -> FlagResult:
-        return FlagResult(id=f.id, status="aanwezig" if st is Tri.TRUE else "onbepaald",
+        return FlagResult.model_construct(id=f.id, status="aanwezig" if st is Tri.TRUE else "onbepaald",
                           citations=self.cite(f.sources), evidence=self.evidence(condition),
                           missing_facts=self.missing(missing))
 
     def legal_basis(self, meta: Intervention) -> list[LegalBasisOut]:
         bases = [b for b in meta.legal_basis if b.valid_on(self.day)] or list(meta.legal_basis)
-        return [LegalBasisOut(
+        return [LegalBasisOut.model_construct(
             citation=b.cite(), kind=b.kind, in_force_from=b.valid_from, in_force_to=b.valid_to,
             url=b.url, bwb_id=b.bwb_id, juriconnect=b.juriconnect, ecli=b.ecli,
             verified=b.verified, note=b.remark if self.with_texts else None) for b in bases]
@@ -278,7 +310,7 @@ class Assembler:
         itself is in the model, under the same key: explain.texts.model_sources)."""
         if with_texts:
             return dict(sorted(self.citations.items()))
-        return {k: Citation(verified=c.verified) for k, c in sorted(self.citations.items())}
+        return {k: Citation.model_construct(verified=c.verified) for k, c in sorted(self.citations.items())}
 
     def texts(self, indicators: list[IndicatorResult], phenomena: list[PhenomenonResult],
               interventions: list[InterventionResult]) -> dict[str, Label]:
