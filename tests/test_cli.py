@@ -348,7 +348,7 @@ def test_check_format_json_lists_diagnostics_in_machine_form(tmp_path: Path) -> 
     data = json.loads(r.stdout)
     assert set(data) == {"ok", "stats", "dates", "diagnostics"}
     assert data["ok"] is True
-    [d] = [d for d in data["diagnostics"] if d["code"] == "lint"]
+    [d] = [d for d in data["diagnostics"] if d["code"] == "lint" and "ongebruikt" in d["message"]]
     assert set(d) == DIAGNOSTIC_KEYS
     assert d["severity"] == "warning"
     assert d["file"].endswith("feiten.yaml") and isinstance(d["line"], int)

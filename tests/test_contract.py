@@ -150,3 +150,20 @@ def test_rendering_with_another_model_is_refused(rules: RuleSet) -> None:
     with pytest.raises(riskmodel.UserInputError) as info:
         riskmodel.render(a, "text", rules=mini)
     assert info.value.diagnostics[0].code == "model-mismatch"
+
+
+def test_check_lists_statutes_without_ids_and_every_unverified_source(tmp_path: Path) -> None:
+    from riskmodel.check import check_model
+
+    report = check_model(load_rules())
+    assert report.stats["wettelijke_grondslagen"] == report.stats["met_bwb_en_juriconnect"]
+    unverified = [d for d in report.diagnostics if d.code == "unverified"]
+    assert len(unverified) == (report.stats["grondslagen_niet_geverifieerd"]
+                               + report.stats["bronnen_niet_geverifieerd"])
+    # a statute without its identifiers, and a juriconnect naming another statute
+    import shutil
+
+    model = tmp_path / "mini"
+    shutil.copytree(ROOT / "tests" / "models" / "mini", model)
+    mini = check_model(load_rules(model))
+    assert any(d.code == "lint" and "bwb_id" in d.message for d in mini.diagnostics)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from riskmodel.check.citations import citation_diagnostics
 from riskmodel.check.privacy import is_personal_key
 from riskmodel.compile.compiler import compile_model
 from riskmodel.errors import Diagnostic, DiagnosticCode, Msg, Severity, make_diagnostic, msg
@@ -109,6 +110,8 @@ def check_model(rules: RuleSet, today: dt.date | None = None) -> CheckReport:
                 warn("interventies", iv.id, text, code="unverified")
     for fact_id in sorted(set(rules.facts) - used):
         warn("feiten", fact_id, msg("check.unused_fact", id=fact_id))
+    citation_findings, citation_counts = citation_diagnostics(rules)
+    report.diagnostics.extend(citation_findings)
 
     report.dates = boundary_dates(rules, today)
     worst: dict[str, int] = {"rulesets": 0, "rules": 0, "max_rules_per_ruleset": 0,
@@ -142,5 +145,6 @@ def check_model(rules: RuleSet, today: dt.date | None = None) -> CheckReport:
         **{f"durable_{k}": v for k, v in worst.items()},
         "analysevragen": analysis.questions,
         "analyse_overgeslagen": analysis.skipped,
+        **citation_counts,
     }
     return report

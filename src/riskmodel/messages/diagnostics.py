@@ -283,6 +283,15 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
     "diag.check.unverified_remark": {
         "nl": "[{id}] grondslag '{cite}' is niet geverifieerd: {remark}",
         "en": "[{id}] legal basis '{cite}' is not verified: {remark}"},
+    "diag.check.statute_without_ids": {
+        "nl": "[{id}] wettelijke grondslag '{cite}' heeft geen {missing}",
+        "en": "[{id}] statutory basis '{cite}' has no {missing}"},
+    "diag.check.juriconnect_mismatch": {
+        "nl": "[{id}] grondslag '{cite}': juriconnect {jci} noemt een ander BWB-id dan {bwb}",
+        "en": "[{id}] legal basis '{cite}': juriconnect {jci} names another BWB id than {bwb}"},
+    "diag.check.unverified_source": {
+        "nl": "[{id}] bron '{cite}' is niet geverifieerd{remark}",
+        "en": "[{id}] source '{cite}' is not verified{remark}"},
     "diag.check.unused_fact": {"nl": "[{id}] feit '{id}' wordt door geen enkele regel gebruikt",
                                "en": "[{id}] fact '{id}' is not used by any rule"},
     "diag.check.engine_limit": {"nl": "peildatum {day}: {problem}", "en": "as of {day}: {problem}"},
