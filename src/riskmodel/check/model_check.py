@@ -17,6 +17,7 @@ from riskmodel.errors import Diagnostic, DiagnosticCode, Msg, Severity, make_dia
 from riskmodel.evaluate.durable.limits import check_plan
 from riskmodel.evaluate.durable.plan import DurablePlan
 from riskmodel.evaluate.durable.translate import plan_phase
+from riskmodel.model.common import Period
 from riskmodel.model.conditions import Dated, FactTest, walk
 from riskmodel.model.ruleset import RuleSet
 
@@ -34,41 +35,34 @@ class CheckReport:
 
 def boundary_dates(rules: RuleSet, today: dt.date) -> list[dt.date]:
     """Every date on which the compiled model can change, plus today."""
-    days: set[dt.date] = {today}
-
-    def add(start: dt.date | None, end: dt.date | None) -> None:
-        if start:
-            days.add(start)
-        if end:
-            days.add(end)
-            days.add(end + dt.timedelta(days=1))
-
+    periods: list[Period] = []
     conditions = []
     for ind in rules.indicators.values():
-        add(ind.valid_from, ind.valid_to)
+        periods.append(ind.period)
         conditions.append(ind.condition)
     for ph in rules.phenomena.values():
         if ph.definition:
             conditions.append(ph.definition.condition)
     for iv in rules.interventions.values():
-        add(iv.valid_from, iv.valid_to)
-        for b in iv.legal_basis:
-            add(b.valid_from, b.valid_to)
+        periods += [iv.period, *(b.period for b in iv.legal_basis)]
         conditions.append(iv.trigger)
-        for g in iv.legal_gates:
-            add(g.valid_from, g.valid_to)
-            conditions.append(g.condition)
-        for f in iv.flags:
-            add(f.valid_from, f.valid_to)
-            conditions.append(f.condition)
+        for gate in iv.legal_gates:
+            periods.append(gate.period)
+            conditions.append(gate.condition)
+        for flag in iv.flags:
+            periods.append(flag.period)
+            conditions.append(flag.condition)
     for cond in conditions:
-        for node in walk(cond):
-            if isinstance(node, Dated):
-                add(node.period.start, node.period.end)
+        periods += [node.period for node in walk(cond) if isinstance(node, Dated)]
+    days: set[dt.date] = {today}
     for reg in rules.registers.values():
         for item in reg.items:
             for st in item.statuses:
-                add(st.valid_from, st.valid_to)
+                periods.append(st.period)
+                if isinstance(st.certain_from, dt.date):  # possible -> certain
+                    days.add(st.certain_from)
+    for period in periods:
+        days.update(period.boundaries())
     return sorted(d for d in days if dt.date(1900, 1, 1) <= d <= dt.date(2200, 1, 1))
 
 

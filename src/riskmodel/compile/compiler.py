@@ -53,7 +53,7 @@ def register_members(
     for item in register.items:
         best = 0
         for s in item.statuses:
-            if s.status != status or day < s.valid_from or (s.valid_to is not None and day > s.valid_to):
+            if s.status != status or not s.period.contains(day):
                 continue
             sure = s.certain_from is None or (
                 isinstance(s.certain_from, dt.date) and day >= s.certain_from
@@ -138,8 +138,7 @@ class Compiler:
         if isinstance(cond, NotOf):
             return mk_not(self.node(cond.negated))
         if isinstance(cond, Dated):
-            p = cond.period
-            if (p.start and self.day < p.start) or (p.end and self.day > p.end):
+            if not cond.period.contains(self.day):
                 return FALSE
             return self.node(cond.condition)
         if isinstance(cond, IndicatorTest):

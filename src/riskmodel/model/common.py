@@ -53,23 +53,59 @@ class Source(Strict):
         return ", ".join(parts)
 
 
+def check_order(start: dt.date | None, end: dt.date | None, message: str) -> None:
+    """The one ordering check of every date range: the end may not lie before the start."""
+    if start and end and end < start:
+        raise custom_error("date-order", message, end=end.isoformat(), start=start.isoformat())
+
+
+class Period(Strict):
+    """The one period type: inclusive, an open end means 'always' on that side.
+
+    In YAML it is written `geldig: {vanaf, tot}` in conditions; items with a validity carry
+    it as `geldig_vanaf`/`geldig_tot` and register statuses as `vanaf`/`tot` (kept spellings of
+    the rule language), and all of them expose it as `.period`.
+    """
+
+    start: dt.date | None = Field(default=None, alias="vanaf")
+    end: dt.date | None = Field(default=None, alias="tot")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        check_order(self.start, self.end, "model.period_order")
+        return self
+
+    def contains(self, day: dt.date) -> bool:
+        if self.start and day < self.start:
+            return False
+        return not (self.end and day > self.end)
+
+    def boundaries(self) -> list[dt.date]:
+        """Days on which something valid in this period starts or stops being valid."""
+        out = [self.start] if self.start else []
+        if self.end:
+            out += [self.end, self.end + dt.timedelta(days=1)] if self.end < dt.date.max else [
+                self.end]
+        return out
+
+
 class Validity(Strict):
-    """Inclusive validity period; open ends mean 'always' on that side."""
+    """Items valid in a period: `geldig_vanaf` / `geldig_tot` in YAML."""
 
     valid_from: dt.date | None = Field(default=None, alias="geldig_vanaf")
     valid_to: dt.date | None = Field(default=None, alias="geldig_tot")
 
     @model_validator(mode="after")
     def _ordered(self) -> Validity:
-        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise custom_error("date-order", "model.validity_order",
-                               end=self.valid_to.isoformat(), start=self.valid_from.isoformat())
+        check_order(self.valid_from, self.valid_to, "model.validity_order")
         return self
 
+    @property
+    def period(self) -> Period:
+        return Period(start=self.valid_from, end=self.valid_to)
+
     def valid_on(self, day: dt.date) -> bool:
-        if self.valid_from and day < self.valid_from:
-            return False
-        return not (self.valid_to and day > self.valid_to)
+        return self.period.contains(day)
 
 
 def period_text(vanaf: dt.date | None, tot: dt.date | None) -> str:

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Discriminator, Field, Tag, model_validator
 
 from riskmodel.errors import custom_error, did_you_mean
-from riskmodel.model.common import Ident, LevelIdent, Strict
+from riskmodel.model.common import Ident, LevelIdent, Period, Strict
 
 Scalar = bool | int | float | str | dt.date
 
@@ -103,18 +103,6 @@ class LevelTest(Strict):
 
     phenomenon: Ident = Field(alias="niveau")
     at_least: LevelIdent = Field(alias="minimaal")
-
-
-class Period(Strict):
-    start: dt.date | None = Field(default=None, alias="vanaf")
-    end: dt.date | None = Field(default=None, alias="tot")
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Period:
-        if self.start and self.end and self.end < self.start:
-            raise custom_error("date-order", "model.period_order",
-                               end=self.end.isoformat(), start=self.start.isoformat())
-        return self
 
 
 class AllOf(Strict):

@@ -13,7 +13,16 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from riskmodel.errors import custom_error
-from riskmodel.model.common import Ident, Label, LevelIdent, Source, Strict, Validity
+from riskmodel.model.common import (
+    Ident,
+    Label,
+    LevelIdent,
+    Period,
+    Source,
+    Strict,
+    Validity,
+    check_order,
+)
 from riskmodel.model.conditions import Condition
 
 FactType = Literal["bool", "int", "decimal", "date", "enum", "enum_list"]
@@ -91,10 +100,12 @@ class RegisterStatus(Strict):
 
     @model_validator(mode="after")
     def _ordered(self) -> RegisterStatus:
-        if self.valid_to and self.valid_to < self.valid_from:
-            raise custom_error("date-order", "model.period_order",
-                               end=self.valid_to.isoformat(), start=self.valid_from.isoformat())
+        check_order(self.valid_from, self.valid_to, "model.period_order")
         return self
+
+    @property
+    def period(self) -> Period:
+        return Period(start=self.valid_from, end=self.valid_to)
 
 
 class RegisterItem(Strict):
