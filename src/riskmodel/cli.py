@@ -10,9 +10,9 @@ The argparse help texts are Dutch only.
 from __future__ import annotations
 
 import argparse
-import gc
 import dataclasses
 import datetime as dt
+import gc
 import json
 import os
 import sys
