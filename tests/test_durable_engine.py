@@ -16,7 +16,7 @@ from model_copies import MINI
 
 from riskmodel import EngineError, assess, load_rules
 from riskmodel.compile.ir import FALSE, TRUE, And, Atom, IndRef, LevelRef, Node, Not, Or
-from riskmodel.evaluate.durable.evaluator import DurableEvaluator
+from riskmodel.evaluate.durable.evaluator import DurableEvaluator, _Engine
 from riskmodel.evaluate.durable.limits import MAX_RULES_PER_FACT, TYPE_ATTR, check_plan
 from riskmodel.evaluate.durable.plan import DurablePlan, DurableRuleset
 from riskmodel.evaluate.durable.translate import (
@@ -289,20 +289,20 @@ class TestAssessments:
 class TestFailures:
     def test_error_inside_an_action_becomes_engine_error(self, rules: RuleSet,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-        def exploding(self: DurableEvaluator, action_name: str) -> Any:
+        def exploding(self: _Engine, action_name: str) -> Any:
             def action(c: Any) -> None:
                 raise ZeroDivisionError("deling door nul in actie")
 
             return action
 
-        monkeypatch.setattr(DurableEvaluator, "_record", exploding)
-        evaluator = DurableEvaluator()
+        monkeypatch.setattr(_Engine, "_record", exploding)
+        evaluator = DurableEvaluator(engine=_Engine())
         with pytest.raises(EngineError, match="deling door nul"):
             assess(profile(motorclub_aanwezig=True, afgeschermd=True), rules, engine=evaluator)
 
     def test_failure_is_never_an_empty_result(self, rules: RuleSet,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-        evaluator = DurableEvaluator()
+        evaluator = DurableEvaluator(engine=_Engine())
 
         def broken_assert(*args: Any, **kwargs: Any) -> None:
             raise RuntimeError("C-kern weg")

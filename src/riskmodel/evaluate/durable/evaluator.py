@@ -14,6 +14,7 @@ import copy
 import functools
 import itertools
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from importlib import metadata
 from typing import Any
@@ -21,7 +22,12 @@ from typing import Any
 from riskmodel.compile.ir import ConditionKey, Node
 from riskmodel.errors import EngineError
 from riskmodel.evaluate.base import Evaluator
-from riskmodel.evaluate.durable.limits import SENTINEL_RULE, TYPE_ATTR, check_plan
+from riskmodel.evaluate.durable.limits import (
+    MAX_REGISTERED_RULESETS,
+    SENTINEL_RULE,
+    TYPE_ATTR,
+    check_plan,
+)
 from riskmodel.evaluate.durable.plan import DurablePlan, DurableRuleset
 from riskmodel.evaluate.durable.translate import indicator_attr, level_attrs, plan_phase
 from riskmodel.evaluate.kleene import Derived, Tri
@@ -64,35 +70,147 @@ def _durable_version() -> str:
         return "onbekend"
 
 
-class DurableEvaluator(Evaluator):
-    name = "durable"
+class _Engine:
+    """One durable-rules host with its registered rulesets, shared by every evaluator of a
+    process (or private, for tests).
 
-    def __init__(self, rules_per_ruleset: int | None = None) -> None:
-        self._lock = threading.Lock()
-        self._host: Any = None
-        self._registered: set[str] = set()
-        self._plans: dict[tuple[str, tuple[tuple[ConditionKey, Node], ...]], DurablePlan] = {}
-        self._fired: dict[str, set[str]] = {}
-        self._sessions = itertools.count(1)
-        self._rules_per_ruleset = rules_per_ruleset
+    Memory stays bounded however long the process runs: rulesets are keyed by content hash,
+    so evaluators and peildata with the same law share them; at most `max_rulesets` stay
+    registered (least recently used ones are freed with the C core's `delete_ruleset`); and
+    a ruleset whose assert failed is freed at once (its half-processed session is never
+    `delete_state`d, which crashes the C core) instead of discarding and leaking the host.
+    """
 
-    def version(self) -> str:
-        return _durable_version()
+    def __init__(self, max_rulesets: int = MAX_REGISTERED_RULESETS) -> None:
+        self.lock = threading.RLock()
+        self.host: Any = None
+        self.registered: OrderedDict[str, None] = OrderedDict()
+        self.fired: dict[str, set[str]] = {}
+        self.sessions = itertools.count(1)
+        self.max_rulesets = max_rulesets
 
     def _record(self, action_name: str) -> Callable[[Any], None]:
         def action(c: Any) -> None:
-            self._fired.setdefault(str(c.s.sid), set()).add(action_name)
+            self.fired.setdefault(str(c.s.sid), set()).add(action_name)
 
         return action
 
-    def _ensure_host(self) -> Any:
-        if self._host is None:
-            self._host = _durable_host_class()(self._record)
-        return self._host
+    def ensure_host(self) -> Any:
+        if self.host is None:
+            self.host = _durable_host_class()(self._record)
+        return self.host
 
-    def _discard_host(self) -> None:
-        self._host = None
-        self._registered.clear()
+    def free(self, name: str) -> None:
+        """Unregister one ruleset and free its C memory (sessions included)."""
+        self.registered.pop(name, None)
+        host = self.host
+        if host is None:
+            return
+        ruleset = host._ruleset_directory.pop(name, None)
+        if ruleset is None:
+            return
+        with contextlib.suppress(ValueError):
+            host._ruleset_list.remove(ruleset)
+        import durable_rules_engine
+
+        with contextlib.suppress(Exception):
+            durable_rules_engine.delete_ruleset(ruleset._handle)
+
+    def register(self, plan: DurablePlan) -> None:
+        host = self.ensure_host()
+        keep = {rs.name for rs in plan.rulesets}
+        for rs in plan.rulesets:
+            if rs.name in self.registered:
+                self.registered.move_to_end(rs.name)
+                continue
+            while len(self.registered) >= self.max_rulesets:
+                victim = next((n for n in self.registered if n not in keep), None)
+                if victim is None:
+                    break
+                self.free(victim)
+            definition = copy.deepcopy(rs.definition)  # registration mutates the dict
+            for rule_name, rule in definition.items():
+                rule["run"] = f"{rs.name}|{rule_name}"
+            try:
+                host.register_rulesets({rs.name: definition})
+            except Exception as exc:
+                self.free(rs.name)
+                raise EngineError(f"durable-rules weigerde ruleset {rs.name}: {exc}") from exc
+            self.registered[rs.name] = None
+
+    def run(self, rs: DurableRuleset, fact_type: str, fact: dict[str, Any]) -> set[str]:
+        """Assert the fact into one ruleset in a fresh session; the rule names that fired."""
+        host = self.host
+        sid = str(next(self.sessions))
+        self.fired.pop(sid, None)
+        asserted = False
+        try:
+            # Every ruleset has a sentinel rule, so "no rule matched" (which would make the
+            # later delete_state crash the C core) cannot happen.
+            try:
+                projected = {a: fact[a] for a in rs.attributes if a in fact}
+                host.assert_fact(rs.name, {"sid": sid, "id": "feit", TYPE_ATTR: fact_type,
+                                           **projected})
+            except Exception:
+                # After a failed assert the C core aborts the process on delete_state
+                # (measured); free the whole ruleset instead, and register it anew next time.
+                self.free(rs.name)
+                raise
+            asserted = True
+            state = host.get_state(rs.name, sid)
+            if state and state.get("exception"):
+                raise EngineError(f"fout in durable-rules sessie ({rs.name}): {state['exception']}")
+            if f"{rs.name}|{SENTINEL_RULE}" not in self.fired.get(sid, set()):
+                raise EngineError(
+                    f"durable-rules verwerkte het feit niet in {rs.name} (de controleregel "
+                    "vuurde niet); geen resultaat is beter dan een leeg")
+        except EngineError:
+            raise
+        except Exception as exc:
+            raise EngineError(f"durable-rules faalde in {rs.name}: {exc}") from exc
+        finally:
+            names = {name.split("|", 1)[1] for name in self.fired.pop(sid, set())}
+            if asserted:
+                with contextlib.suppress(Exception):
+                    host.delete_state(rs.name, sid)
+        return names
+
+
+#: the process-wide engine; see _Engine
+_SHARED = _Engine()
+
+
+class DurableEvaluator(Evaluator):
+    name = "durable"
+
+    def __init__(self, rules_per_ruleset: int | None = None,
+                 engine: _Engine | None = None) -> None:
+        self._engine = engine if engine is not None else _SHARED
+        self._plans: dict[tuple[str, tuple[tuple[ConditionKey, Node], ...]], DurablePlan] = {}
+        self._rules_per_ruleset = rules_per_ruleset
+
+    # views on the (shared) engine, for tests and diagnostics
+    @property
+    def _host(self) -> Any:
+        return self._engine.host
+
+    @property
+    def _registered(self) -> set[str]:
+        return set(self._engine.registered)
+
+    @property
+    def _fired(self) -> dict[str, set[str]]:
+        return self._engine.fired
+
+    @property
+    def _sessions(self) -> Any:
+        return self._engine.sessions
+
+    def _ensure_host(self) -> Any:
+        return self._engine.ensure_host()
+
+    def version(self) -> str:
+        return _durable_version()
 
     def plan(self, phase: str, conditions: dict[ConditionKey, Node]) -> DurablePlan:
         key = (phase, tuple(sorted(conditions.items(), key=lambda kv: kv[0])))
@@ -109,20 +227,6 @@ class DurableEvaluator(Evaluator):
             self._plans[key] = plan
         return plan
 
-    def _register(self, plan: DurablePlan) -> None:
-        host = self._ensure_host()
-        for rs in plan.rulesets:
-            if rs.name in self._registered:
-                continue
-            definition = copy.deepcopy(rs.definition)  # registration mutates the dict
-            for rule_name, rule in definition.items():
-                rule["run"] = f"{rs.name}|{rule_name}"
-            try:
-                host.register_rulesets({rs.name: definition})
-            except Exception as exc:
-                raise EngineError(f"durable-rules weigerde ruleset {rs.name}: {exc}") from exc
-            self._registered.add(rs.name)
-
     def decide(
         self,
         phase: str,
@@ -132,49 +236,13 @@ class DurableEvaluator(Evaluator):
     ) -> dict[ConditionKey, Tri]:
         plan = self.plan(phase, conditions)
         fact = _engine_fact(plan.fact_type, env, derived)
+        engine = self._engine
         fired: set[str] = set()
-        with self._lock:
-            self._register(plan)
+        with engine.lock:
+            engine.register(plan)
             for rs in plan.rulesets:
-                fired |= {f"{name}@{rs.name}" for name in self._run(rs, plan.fact_type, fact)}
+                fired |= {f"{name}@{rs.name}" for name in engine.run(rs, plan.fact_type, fact)}
         return _truth(plan, conditions, fired)
-
-    def _run(self, rs: DurableRuleset, fact_type: str, fact: dict[str, Any]) -> set[str]:
-        """Assert the fact into one ruleset in a fresh session; the rule names that fired."""
-        host = self._host
-        sid = str(next(self._sessions))
-        self._fired.pop(sid, None)
-        asserted = False
-        try:
-            # Every ruleset has a sentinel rule, so "no rule matched" (which would make the
-            # later delete_state crash the C core) cannot happen.
-            try:
-                projected = {a: fact[a] for a in rs.attributes if a in fact}
-                host.assert_fact(rs.name, {"sid": sid, "id": "feit", TYPE_ATTR: fact_type,
-                                           **projected})
-            except Exception:
-                # After a failed assert the C core aborts the process on delete_state
-                # (measured); drop this host and start a clean one next time.
-                self._discard_host()
-                raise
-            asserted = True
-            state = host.get_state(rs.name, sid)
-            if state and state.get("exception"):
-                raise EngineError(f"fout in durable-rules sessie ({rs.name}): {state['exception']}")
-            if f"{rs.name}|{SENTINEL_RULE}" not in self._fired.get(sid, set()):
-                raise EngineError(
-                    f"durable-rules verwerkte het feit niet in {rs.name} (de controleregel "
-                    "vuurde niet); geen resultaat is beter dan een leeg")
-        except EngineError:
-            raise
-        except Exception as exc:
-            raise EngineError(f"durable-rules faalde in {rs.name}: {exc}") from exc
-        finally:
-            names = {name.split("|", 1)[1] for name in self._fired.pop(sid, set())}
-            if asserted:
-                with contextlib.suppress(Exception):
-                    host.delete_state(rs.name, sid)
-        return names
 
 
 def _engine_fact(fact_type: str, env: dict[str, int | str],
