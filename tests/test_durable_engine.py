@@ -99,9 +99,12 @@ class TestTranslate:
         b = Atom("f_b", "b", "eq", 1)
         both = And((self.ATOM, b))
         either = Or((self.ATOM, b))
-        assert translate(both, "T") == {"$and": [translate(self.ATOM, "T"), translate(b, "T")]}
+        # nested junctions of the same kind are flattened (each costs expression slots, 113)
+        assert translate(both, "T") == {"$and": [*translate(self.ATOM, "T")["$and"],
+                                                 *translate(b, "T")["$and"]]}
         assert translate(both, "F") == {"$or": [translate(self.ATOM, "F"), translate(b, "F")]}
-        assert translate(either, "P") == {"$or": [translate(self.ATOM, "P"), translate(b, "P")]}
+        assert translate(either, "P") == {"$or": [*translate(self.ATOM, "P")["$or"],
+                                                  *translate(b, "P")["$or"]]}
 
 
 class TestPlan:
@@ -317,8 +320,8 @@ class TestFailures:
         rules = load_rules(model)
         data = {"id": "p1", "soort": "pand", "gemeente": "X", "peildatum": "2023-06-01",
                 "feiten": {"f0": 1}}
-        with pytest.raises(EngineError, match="fout 303"):
-            assess(data, rules, engine=DurableEvaluator(rules_per_ruleset=200))
+        # even a generous rules-per-ruleset cap cannot push a ruleset past the alpha budget
+        assess(data, rules, engine=DurableEvaluator(rules_per_ruleset=200))
         # the default chunking keeps the same model within the limits, and correct
         result = assess(data, rules, engine=DurableEvaluator())
         reference = assess(data, rules, engine=PythonEvaluator())

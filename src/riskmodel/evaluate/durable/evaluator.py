@@ -29,7 +29,13 @@ from riskmodel.evaluate.durable.limits import (
     check_plan,
 )
 from riskmodel.evaluate.durable.plan import DurablePlan, DurableRuleset
-from riskmodel.evaluate.durable.translate import indicator_attr, level_attrs, plan_phase
+from riskmodel.evaluate.durable.translate import (
+    AUX,
+    aux_attr,
+    indicator_attr,
+    level_attrs,
+    plan_phase,
+)
 from riskmodel.evaluate.kleene import Derived, Tri
 
 _TRI_CODE = {Tri.FALSE: 0, Tri.UNKNOWN: 1, Tri.TRUE: 2}
@@ -240,9 +246,17 @@ class DurableEvaluator(Evaluator):
         fired: set[str] = set()
         with engine.lock:
             engine.register(plan)
-            for rs in plan.rulesets:
+            stage = 0
+            for rs in plan.rulesets:  # in stage order
+                if rs.stage != stage:
+                    # results of the auxiliary conditions feed the next stage
+                    for (kind, *rest), value in _truth(plan, None, fired).items():
+                        if kind == AUX:
+                            fact[aux_attr(rest[0])] = _TRI_CODE[value]
+                    stage = rs.stage
                 fired |= {f"{name}@{rs.name}" for name in engine.run(rs, plan.fact_type, fact)}
-        return _truth(plan, conditions, fired)
+        truth = _truth(plan, None, fired)
+        return {key: truth.get(key, Tri.FALSE) for key in conditions}
 
 
 def _engine_fact(fact_type: str, env: dict[str, int | str],
@@ -260,12 +274,13 @@ def _engine_fact(fact_type: str, env: dict[str, int | str],
     return fact
 
 
-def _truth(plan: DurablePlan, conditions: dict[ConditionKey, Node],
+def _truth(plan: DurablePlan, conditions: dict[ConditionKey, Node] | None,
            fired: set[str]) -> dict[ConditionKey, Tri]:
     """T fired -> true; only P fired -> undecided; neither -> false."""
-    result: dict[ConditionKey, Tri] = {key: Tri.FALSE for key in conditions}
+    result: dict[ConditionKey, Tri] = {key: Tri.FALSE for key in conditions or ()}
     for rs in plan.rulesets:
         for rule_name, (key, mode) in rs.rules.items():
+            result.setdefault(key, Tri.FALSE)
             if f"{rule_name}@{rs.name}" not in fired:
                 continue
             if mode == "T":

@@ -33,10 +33,45 @@ SENTINEL_RULE = "sentinel"
 CONDITIONS_PER_RULESET = 64
 
 
+#: $and/$or nodes in one pattern, the discriminator's $and included. Each costs two entries
+#: (operator and end) of the C core's expression sequence of MAX_SEQUENCE_EXPRESSIONS = 32;
+#: measured: 15 junctions register, 16 give error 113 (ERR_EXPRESSION_LIMIT_EXCEEDED),
+#: whatever the nesting or the number of leaves under them.
+MAX_JUNCTIONS_PER_PATTERN = 15
+#: Alpha nodes a ruleset may have. Asserting a fact walks the alpha network depth-first on a
+#: stack of MAX_STACK_SIZE = 64 entries and fails with error 303 when it is full. A node is
+#: pushed at most once per walk, so a ruleset whose leaf tests (counted per rule, no sharing)
+#: plus one node per rule (sentinel included) number at most 63 can never overflow it,
+#: whatever the fact. Measured: one rule $or of 64 matching tests passes and 65 fail; k rules
+#: over the same n tests fail past n + k = 65; the old cap (64 distinct conditions) let three
+#: indicators over the same 60 `bekend` tests fail.
+MAX_ALPHA_NODES = 63
+
+
+def junctions(expr: Any) -> int:
+    if isinstance(expr, dict):
+        return sum((1 + sum(junctions(x) for x in v)) if k in ("$and", "$or") else 0
+                   for k, v in expr.items())
+    return 0
+
+
+def alpha_nodes(definition: dict[str, Any]) -> int:
+    return max_conditions(definition) + len(definition)
+
+
 def check_plan(plan: DurablePlan) -> list[str]:
     """Problems that would make durable-rules fail or hang; empty when the plan is safe."""
     problems: list[str] = []
     for rs in plan.rulesets:
+        a = alpha_nodes(rs.definition)
+        if a > MAX_ALPHA_NODES:
+            problems.append(f"{rs.name}: {a} testen en regels in een ruleset "
+                            f"(maximum {MAX_ALPHA_NODES}, fout 303)")
+        for name, rule in rs.definition.items():
+            j = junctions(rule["all"][0]["m"])
+            if j > MAX_JUNCTIONS_PER_PATTERN:
+                problems.append(f"{rs.name}.{name}: {j} en/of-knopen in een patroon "
+                                f"(maximum {MAX_JUNCTIONS_PER_PATTERN}, fout 113)")
         n = len(rs.definition)
         if n > MAX_RULES_PER_FACT:
             problems.append(f"{rs.name}: {n} regels kunnen op een feit matchen "

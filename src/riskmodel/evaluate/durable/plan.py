@@ -71,6 +71,8 @@ class DurableRuleset:
     #: attributes the patterns read; only these are asserted (the C core refuses a fact with
     #: more than 254 properties, error 302, and JSON time grows with every property)
     attributes: frozenset[str] = frozenset()
+    #: stage 0 reads the fact; stage n also reads the auxiliary results of stages < n
+    stage: int = 0
 
 
 @dataclass
