@@ -85,3 +85,79 @@ def test_durable_agrees_with_kleene_on_probe_models(name: str, values: list[Any]
         env["pand"] = pand
     got = DurableEvaluator().decide("feiten", conditions, env, None)
     assert got == {k: evaluate(n, env, None) for k, n in conditions.items()}
+
+
+# ---- riskmodel check proves it; an engine refusal is a located model error ---------------------
+
+
+def wide_model(root: Any, facts: int = 60, indicators: int = 3) -> Any:
+    """Indicators each een_van over the same `bekend` facts (error 303 before)."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "model.yaml").write_text(
+        "model: breed\nversie: 0.0.1\nlabel: {nl: b, en: b}\n"
+        "bestanden: [inhoud.yaml]\n", encoding="utf-8")
+    feiten = "".join(f"  - {{id: f{n}, type: int, label: {{nl: f{n}, en: f{n}}}}}\n"
+                     for n in range(facts))
+    tests = ", ".join(f"{{feit: f{n}, bekend: true}}" for n in range(facts))
+    inds = "".join(
+        f"  - {{id: i{k}, fenomeen: gen, label: {{nl: i{k}, en: i{k}}}, "
+        f"als: {{een_van: [{tests}]}}, punten: 1, bron: [{{titel: t}}]}}\n"
+        for k in range(indicators))
+    (root / "inhoud.yaml").write_text(
+        "feiten:\n" + feiten +
+        "fenomenen:\n  - id: gen\n    label: {nl: g, en: g}\n    bron: [{titel: t}]\n"
+        "    niveaus:\n      - {id: laag, label: {nl: l, en: l}, drempel: 0}\n"
+        "      - {id: hoog, label: {nl: h, en: h}, drempel: 2}\n"
+        "indicatoren:\n" + inds, encoding="utf-8")
+    return root
+
+
+def test_check_passes_a_wide_model_that_durable_now_runs(tmp_path: Any) -> None:
+    import datetime as dt
+
+    from riskmodel import assess, load_rules
+    from riskmodel.check.model_check import check_model
+
+    rules = load_rules(wide_model(tmp_path / "breed"))
+    report = check_model(rules, dt.date(2024, 1, 1))
+    assert report.ok, [d.format() for d in report.diagnostics]
+    data = {"id": "p1", "soort": "pand", "gemeente": "X", "peildatum": "2023-06-01",
+            "feiten": {f"f{n}": 1 for n in range(60)}}
+    got = assess(data, rules, engine=DurableEvaluator())
+    want = assess(data, rules, engine="python")
+    assert [i.status for i in got.indicators] == [i.status for i in want.indicators]
+    assert got.phenomenon("gen").level.id == "hoog"
+
+
+def test_engine_refusal_is_a_located_user_error(tmp_path: Any,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the splitting switched off and the static check blind, the real registration in
+    `check` (prove_plans) still finds error 113 and reports it at the indicator's line; the
+    evaluator raises a RuleError (exit 2), not an engine failure."""
+    import datetime as dt
+
+    from riskmodel import RuleError, assess, load_rules
+    from riskmodel.check.model_check import check_model
+    from riskmodel.evaluate.durable import limits, translate
+
+    root = tmp_path / "smal"
+    wide_model(root, facts=16, indicators=1)
+    body = (root / "inhoud.yaml").read_text(encoding="utf-8")
+    tests = ", ".join(f"{{feit: f{n}, minimaal: 1}}" for n in range(16))
+    body = body.replace("een_van: [", f"alle: [{tests}], _x: [", 1)
+    body = body.split(", _x: [")[0] + "}, punten: 1, bron: [{titel: t}]}\n"
+    (root / "inhoud.yaml").write_text(body, encoding="utf-8")
+    monkeypatch.setattr(translate, "MAX_JUNCTIONS_PER_PATTERN", 99)
+    monkeypatch.setattr(limits, "MAX_JUNCTIONS_PER_PATTERN", 99)
+    monkeypatch.setattr(translate, "_and", lambda parts: translate.junction(
+        parts, absorbing=False, neutral=True, members=lambda p: None,
+        build=lambda ps: {"$and": ps}))
+    rules = load_rules(root)
+    report = check_model(rules, dt.date(2024, 1, 1))
+    errors = [d for d in report.diagnostics if d.code == "engine-limit"]
+    assert errors and "113" in errors[0].format()
+    assert errors[0].line is not None and "inhoud.yaml" in errors[0].file
+    data = {"id": "p1", "soort": "pand", "gemeente": "X", "peildatum": "2023-06-01",
+            "feiten": {}}
+    with pytest.raises(RuleError, match="113"):
+        assess(data, rules, engine=DurableEvaluator())

@@ -20,13 +20,13 @@ from importlib import metadata
 from typing import Any
 
 from riskmodel.compile.ir import ConditionKey, Node
-from riskmodel.errors import EngineError
+from riskmodel.errors import EngineError, RuleError, make_diagnostic, msg
 from riskmodel.evaluate.base import Evaluator
 from riskmodel.evaluate.durable.limits import (
     MAX_REGISTERED_RULESETS,
     SENTINEL_RULE,
     TYPE_ATTR,
-    check_plan,
+    located_problems,
 )
 from riskmodel.evaluate.durable.plan import DurablePlan, DurableRuleset
 from riskmodel.evaluate.durable.translate import (
@@ -186,6 +186,30 @@ class _Engine:
 _SHARED = _Engine()
 
 
+def prove_plans(plans: list[DurablePlan]) -> list[tuple[str, list[ConditionKey]]]:
+    """Register every ruleset of the plans in a scratch engine, then free it: the rulesets
+    durable-rules refuses, with the model conditions they decide. Empty when durable-rules
+    is not installed (the static checks in limits.check_plan still apply)."""
+    try:
+        _durable_host_class()
+    except EngineError:  # pragma: no cover - depends on the installation
+        return []
+    engine = _Engine()
+    problems: list[tuple[str, list[ConditionKey]]] = []
+    try:
+        for plan in plans:
+            for rs in plan.rulesets:
+                single = DurablePlan(plan.phase, plan.fact_type, [rs])
+                try:
+                    engine.register(single)
+                except EngineError as exc:
+                    problems.append((str(exc), plan.conditions_of(rs)))
+    finally:
+        for name in list(engine.registered):
+            engine.free(name)
+    return problems
+
+
 class DurableEvaluator(Evaluator):
     name = "durable"
 
@@ -226,10 +250,9 @@ class DurableEvaluator(Evaluator):
             if self._rules_per_ruleset:
                 kwargs["rules_per_ruleset"] = self._rules_per_ruleset
             plan = plan_phase(phase, _FACT_TYPES[phase], conditions, **kwargs)
-            problems = check_plan(plan)
+            problems = located_problems(plan)
             if problems:
-                raise EngineError("regels passen niet binnen de grenzen van durable-rules: "
-                                  + "; ".join(problems))
+                raise _model_error(problems)
             self._plans[key] = plan
         return plan
 
@@ -245,7 +268,12 @@ class DurableEvaluator(Evaluator):
         engine = self._engine
         fired: set[str] = set()
         with engine.lock:
-            engine.register(plan)
+            try:
+                engine.register(plan)
+            except EngineError as exc:
+                bad = [rs for rs in plan.rulesets if rs.name not in engine.registered]
+                raise _model_error([(str(exc), plan.conditions_of(bad[0]) if bad else [])]) \
+                    from exc
             stage = 0
             for rs in plan.rulesets:  # in stage order
                 if rs.stage != stage:
@@ -257,6 +285,16 @@ class DurableEvaluator(Evaluator):
                 fired |= {f"{name}@{rs.name}" for name in engine.run(rs, plan.fact_type, fact)}
         truth = _truth(plan, None, fired)
         return {key: truth.get(key, Tri.FALSE) for key in conditions}
+
+
+def _model_error(problems: list[tuple[str, list[ConditionKey]]]) -> RuleError:
+    """The model does not fit durable-rules: the user's to fix (exit 2), located at the
+    conditions (section and id) concerned."""
+    return RuleError([
+        make_diagnostic("<regels>", None, None, ".".join(keys[0]) if keys else "",
+                        msg("durable.model_limit", problem=problem), code="engine-limit")
+        for problem, keys in problems
+    ])
 
 
 def _engine_fact(fact_type: str, env: dict[str, int | str],

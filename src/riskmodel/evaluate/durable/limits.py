@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from riskmodel.evaluate.durable.plan import DurablePlan, distinct_conditions, max_conditions
+from riskmodel.compile.ir import ConditionKey
+from riskmodel.evaluate.durable.plan import (
+    DurablePlan,
+    DurableRuleset,
+    distinct_conditions,
+    max_conditions,
+)
 
 TYPE_ATTR = "t"
 
@@ -61,38 +67,50 @@ def alpha_nodes(definition: dict[str, Any]) -> int:
 
 def check_plan(plan: DurablePlan) -> list[str]:
     """Problems that would make durable-rules fail or hang; empty when the plan is safe."""
-    problems: list[str] = []
+    return [problem for problem, _ in located_problems(plan)]
+
+
+def located_problems(plan: DurablePlan) -> list[tuple[str, list[ConditionKey]]]:
+    """Each problem with the model conditions (indicators, gates, triggers...) it concerns."""
+    out: list[tuple[str, list[ConditionKey]]] = []
     for rs in plan.rulesets:
-        a = alpha_nodes(rs.definition)
-        if a > MAX_ALPHA_NODES:
-            problems.append(f"{rs.name}: {a} testen en regels in een ruleset "
-                            f"(maximum {MAX_ALPHA_NODES}, fout 303)")
-        for name, rule in rs.definition.items():
-            j = junctions(rule["all"][0]["m"])
-            if j > MAX_JUNCTIONS_PER_PATTERN:
-                problems.append(f"{rs.name}.{name}: {j} en/of-knopen in een patroon "
-                                f"(maximum {MAX_JUNCTIONS_PER_PATTERN}, fout 113)")
-        n = len(rs.definition)
-        if n > MAX_RULES_PER_FACT:
-            problems.append(f"{rs.name}: {n} regels kunnen op een feit matchen "
-                            f"(maximum {MAX_RULES_PER_FACT}, fout 303)")
-        if len(rs.attributes) > MAX_FACT_PROPERTIES - 3:
-            problems.append(f"{rs.name}: {len(rs.attributes)} attributen in een ruleset "
-                            f"(een feit mag hoogstens {MAX_FACT_PROPERTIES} eigenschappen hebben, "
-                            "fout 302)")
-        distinct = distinct_conditions(rs.definition)
-        if distinct > CONDITIONS_PER_RULESET:
-            problems.append(f"{rs.name}: {distinct} verschillende condities in een ruleset "
-                            f"(maximum {CONDITIONS_PER_RULESET}; meer kan tegelijk matchen en "
-                            "geeft fout 303); splits de regel in kleinere delen")
-        c = max_conditions(rs.definition)
-        if c > MAX_CONDITIONS_PER_NODE:
-            problems.append(f"{rs.name}: {c} condities onder een knoop "
-                            f"(maximum {MAX_CONDITIONS_PER_NODE}; meer laat het aanmaken hangen)")
-        for name, rule in rs.definition.items():
-            pattern = rule["all"][0]["m"]
-            if not _has_discriminator(pattern):
-                problems.append(f"{rs.name}.{name}: patroon zonder typediscriminator")
+        for problem in _ruleset_problems(rs):
+            out.append((problem, plan.conditions_of(rs)))
+    return out
+
+
+def _ruleset_problems(rs: DurableRuleset) -> list[str]:
+    problems: list[str] = []
+    a = alpha_nodes(rs.definition)
+    if a > MAX_ALPHA_NODES:
+        problems.append(f"{rs.name}: {a} testen en regels in een ruleset "
+                        f"(maximum {MAX_ALPHA_NODES}, fout 303)")
+    for name, rule in rs.definition.items():
+        j = junctions(rule["all"][0]["m"])
+        if j > MAX_JUNCTIONS_PER_PATTERN:
+            problems.append(f"{rs.name}.{name}: {j} en/of-knopen in een patroon "
+                            f"(maximum {MAX_JUNCTIONS_PER_PATTERN}, fout 113)")
+    n = len(rs.definition)
+    if n > MAX_RULES_PER_FACT:
+        problems.append(f"{rs.name}: {n} regels kunnen op een feit matchen "
+                        f"(maximum {MAX_RULES_PER_FACT}, fout 303)")
+    if len(rs.attributes) > MAX_FACT_PROPERTIES - 3:
+        problems.append(f"{rs.name}: {len(rs.attributes)} attributen in een ruleset "
+                        f"(een feit mag hoogstens {MAX_FACT_PROPERTIES} eigenschappen hebben, "
+                        "fout 302)")
+    distinct = distinct_conditions(rs.definition)
+    if distinct > CONDITIONS_PER_RULESET:
+        problems.append(f"{rs.name}: {distinct} verschillende condities in een ruleset "
+                        f"(maximum {CONDITIONS_PER_RULESET}; meer kan tegelijk matchen en "
+                        "geeft fout 303); splits de regel in kleinere delen")
+    c = max_conditions(rs.definition)
+    if c > MAX_CONDITIONS_PER_NODE:
+        problems.append(f"{rs.name}: {c} condities onder een knoop "
+                        f"(maximum {MAX_CONDITIONS_PER_NODE}; meer laat het aanmaken hangen)")
+    for name, rule in rs.definition.items():
+        pattern = rule["all"][0]["m"]
+        if not _has_discriminator(pattern):
+            problems.append(f"{rs.name}.{name}: patroon zonder typediscriminator")
     return problems
 
 

@@ -82,6 +82,13 @@ class DurablePlan:
     phase: str
     fact_type: str
     rulesets: list[DurableRuleset]
+    #: auxiliary condition -> a model condition it was split from (for error locations)
+    owners: dict[ConditionKey, ConditionKey] = field(default_factory=dict)
+
+    def conditions_of(self, rs: DurableRuleset) -> list[ConditionKey]:
+        """The model conditions (not auxiliary ones) a ruleset decides or helps decide."""
+        keys = {self.owners.get(key, key) for key, _ in rs.rules.values()}
+        return sorted(keys)
 
     def stats(self) -> dict[str, int]:
         return {

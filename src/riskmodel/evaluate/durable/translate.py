@@ -256,12 +256,22 @@ def plan_phase(
         staged[(AUX, aux_id)] = (stage(aux_id), node)
     for key, node in fitted.items():
         staged[key] = (1 + max((stage(r) for r in _aux_refs(node)), default=-1), node)
+    owners: dict[ConditionKey, ConditionKey] = {}
+
+    def own(node: Node, owner: ConditionKey) -> None:
+        for ref in _aux_refs(node):
+            if (AUX, ref) not in owners:
+                owners[(AUX, ref)] = owner
+                own(splitter.aux[ref], owner)
+
+    for key in sorted(fitted):
+        own(fitted[key], key)
     rulesets: list[DurableRuleset] = []
     for level in sorted({s for s, _ in staged.values()}):
         items = {k: n for k, (s, n) in staged.items() if s == level}
         rulesets += _chunk(phase, fact_type, items, level, rules_per_ruleset,
                            conditions_per_ruleset)
-    return DurablePlan(phase=phase, fact_type=fact_type, rulesets=rulesets)
+    return DurablePlan(phase=phase, fact_type=fact_type, rulesets=rulesets, owners=owners)
 
 
 def _chunk(phase: str, fact_type: str, conditions: dict[ConditionKey, Node], level: int,
