@@ -161,3 +161,70 @@ def test_engine_refusal_is_a_located_user_error(tmp_path: Any,
             "feiten": {}}
     with pytest.raises(RuleError, match="113"):
         assess(data, rules, engine=DurableEvaluator())
+
+
+#: the law reviewer's original 13b gate (public premises / dwelling branches combined with
+#: preparatory acts + knowledge + large-scale cultivation), which gave error 113
+GATE_13B = """\
+      - id: gecombineerd
+        label: {nl: "Gecombineerde poort 13b (lid 1 onder a of b)", en: "Combined gate"}
+        als:
+          een_van:
+            - alle:
+                - een_van:
+                    - {feit: pand_soort, is: publiek_lokaal}
+                    - geldig: {vanaf: 2007-11-01}
+                      als: {feit: pand_soort, in: [woning, niet_publiek_lokaal, erf]}
+                - een_van:
+                    - {feit: drugshandel_vastgesteld, is: true}
+                    - alle:
+                        - een_van:
+                            - {feit: harddrugs_gram, groter_dan: 0.5}
+                            - {feit: softdrugs_gram, groter_dan: 5}
+                            - {feit: hennepplanten, groter_dan: 5}
+                            - {feit: aangetroffen, bevat: hennepkwekerij}
+                            - alle:
+                                - {feit: drugs_hoeveelheid_kwalitatief, bekend: true}
+                                - {feit: drugs_hoeveelheid_kwalitatief, in: [meer_dan_gebruikershoeveelheid, grote_hoeveelheid]}
+                        - een_van:
+                            - {feit: eigen_gebruik_aangetoond, is: false}
+                            - {feit: eigen_gebruik_aangetoond, bekend: false}
+            - geldig: {vanaf: 2019-01-01}
+              als:
+                alle:
+                  - {feit: pand_soort, in: [woning, publiek_lokaal, niet_publiek_lokaal, erf]}
+                  - een_van:
+                      - {feit: aangetroffen, bevat: productiemiddelen_synthetisch}
+                      - {feit: hennepteelt_grootschalig_of_bedrijfsmatig, is: true}
+                  - {feit: wetenschap_bestemming_voorbereiding, is: true}
+        reden_niet_voldaan: {nl: "x", en: "x"}
+        bron: [{titel: "Art. 13b lid 1 Opiumwet"}]
+"""
+
+
+@pytest.mark.parametrize("facts", [
+    {"pand_soort": "woning", "aangetroffen": ["productiemiddelen_synthetisch"],
+     "wetenschap_bestemming_voorbereiding": True, "harddrugs_gram": 3},
+    {"pand_soort": "publiek_lokaal", "drugshandel_vastgesteld": True},
+    {"pand_soort": "erf", "hennepteelt_grootschalig_of_bedrijfsmatig": True},
+    {},
+])
+def test_combined_13b_gate_runs_and_agrees(tmp_path: Any, facts: dict[str, Any]) -> None:
+    import shutil
+    from pathlib import Path
+
+    from riskmodel import assess, load_rules
+
+    root = tmp_path / "r13b"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "rules", root)
+    path = root / "interventies.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("    afwegingen:", text.index("  - id: sluiting_13b\n"))
+    path.write_text(text[:at] + GATE_13B + text[at:], encoding="utf-8")
+    rules = load_rules(root)
+    data = {"id": "p1", "soort": "pand", "gemeente": "X", "peildatum": "2023-06-01",
+            "feiten": facts}
+    got = assess(data, rules, engine=DurableEvaluator())
+    want = assess(data, rules, engine="python")
+    assert [(i.id, i.status) for i in got.interventions] == \
+        [(i.id, i.status) for i in want.interventions]
