@@ -185,7 +185,8 @@ GATE_13B = """\
                             - {feit: aangetroffen, bevat: hennepkwekerij}
                             - alle:
                                 - {feit: drugs_hoeveelheid_kwalitatief, bekend: true}
-                                - {feit: drugs_hoeveelheid_kwalitatief, in: [meer_dan_gebruikershoeveelheid, grote_hoeveelheid]}
+                                - feit: drugs_hoeveelheid_kwalitatief
+                                  in: [meer_dan_gebruikershoeveelheid, grote_hoeveelheid]
                         - een_van:
                             - {feit: eigen_gebruik_aangetoond, is: false}
                             - {feit: eigen_gebruik_aangetoond, bekend: false}
