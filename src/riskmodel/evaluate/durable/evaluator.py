@@ -13,9 +13,11 @@ import contextlib
 import copy
 import functools
 import itertools
+import logging
+import signal
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import metadata
 from typing import Any
 
@@ -40,6 +42,41 @@ from riskmodel.evaluate.kleene import Derived, Tri
 
 _TRI_CODE = {Tri.FALSE: 0, Tri.UNKNOWN: 1, Tri.TRUE: 2}
 _FACT_TYPES = {"feiten": "profiel", "interventies": "afgeleid"}
+
+
+# durable-rules logs (with traceback) every exception that escapes an action, and with no
+# handler configured Python's last-resort handler prints it; our failures are reported as
+# EngineError instead. An application that configures logging still receives the records.
+logging.getLogger("durable").addHandler(logging.NullHandler())
+
+
+@contextlib.contextmanager
+def _sigint_deferred() -> Iterator[None]:
+    """Ctrl-C while the C core or an action runs is held until the assessment's asserts are
+    done, then raised as KeyboardInterrupt (the CLI exits 130 quietly). Otherwise durable-rules
+    catches it around the action (BaseException), turns it into a session exception (an
+    EngineError, exit 1) and prints its traceback; and an interrupt half way an assert could
+    leave a session behind. Holds at most one assessment's asserts (milliseconds)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    except ValueError:  # pragma: no cover - not the main interpreter
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        if previous is signal.SIG_IGN:
+            return
+        if callable(previous) and previous is not signal.default_int_handler:
+            previous(signal.SIGINT, None)  # the application's own handler
+            return
+        raise KeyboardInterrupt
 
 
 def _durable_host_class() -> type[Any]:
@@ -267,7 +304,7 @@ class DurableEvaluator(Evaluator):
         fact = _engine_fact(plan.fact_type, env, derived)
         engine = self._engine
         fired: set[str] = set()
-        with engine.lock:
+        with engine.lock, _sigint_deferred():
             try:
                 engine.register(plan)
             except EngineError as exc:
