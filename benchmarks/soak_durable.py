@@ -26,7 +26,8 @@ def main() -> int:
     parser.add_argument("--fail-every", type=int, default=100)
     args = parser.parse_args()
     started = time.perf_counter()
-    result = soak(load_rules(ROOT / "rules"), n=args.n, fail_every=args.fail_every)
+    result = soak(load_rules(ROOT / "rules"), n=args.n, fail_every=args.fail_every,
+                  progress=lambda p: print(json.dumps(p), flush=True))
     result["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(result))
     return 0

@@ -51,7 +51,7 @@ def _facts(rng: random.Random) -> dict[str, Any]:
 
 
 def soak(rules: RuleSet, n: int, fail_every: int = 100, new_evaluator_every: int = 10,
-         seed: int = 1) -> dict[str, Any]:
+         seed: int = 1, progress: Any = None) -> dict[str, Any]:
     """n assessments; every `fail_every`-th fails in the engine; every
     `new_evaluator_every`-th uses a fresh DurableEvaluator on the shared engine."""
     rng = random.Random(seed)
@@ -63,6 +63,8 @@ def soak(rules: RuleSet, n: int, fail_every: int = 100, new_evaluator_every: int
     ok = 0
     start = end = 0.0
     for i in range(n):
+        if progress is not None and i and i % max(1, n // 10) == 0:
+            progress({"i": i, "failures": failures, "rss_mb": round(rss_mb(), 1)})
         if i == min(n - 1, max(50, n // 20)):  # after warm-up: every plan registered once
             start = rss_mb()
         data = {**base, "peildatum": days[i % len(days)],

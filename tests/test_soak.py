@@ -26,3 +26,17 @@ def test_memory_is_flat_across_failures_and_evaluators() -> None:
     assert result["failures"] == 20
     assert result["ok"] == 1980
     assert result["rss_end_mb"] - result["rss_start_mb"] < MARGIN_MB, result
+
+
+def test_fresh_evaluators_share_plans_and_rulesets() -> None:
+    import datetime as dt
+
+    from riskmodel.compile.compiler import compile_model
+    from riskmodel.evaluate.durable.evaluator import DurableEvaluator, _Engine
+
+    rules = load_rules(ROOT / "rules")
+    conditions = compile_model(rules, dt.date(2023, 6, 1)).phase1_conditions()
+    engine = _Engine()
+    first = DurableEvaluator(engine=engine).plan("feiten", conditions)
+    second = DurableEvaluator(engine=engine).plan("feiten", conditions)
+    assert first is second  # translated once per process, not per evaluator

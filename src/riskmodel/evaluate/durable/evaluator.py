@@ -280,17 +280,12 @@ class DurableEvaluator(Evaluator):
         return _durable_version()
 
     def plan(self, phase: str, conditions: dict[ConditionKey, Node]) -> DurablePlan:
-        key = (phase, tuple(sorted(conditions.items(), key=lambda kv: kv[0])))
-        plan = self._plans.get(key)
+        key = (phase, tuple(sorted(conditions.items(), key=lambda kv: kv[0])),
+               self._rules_per_ruleset)
+        plan = self._plans.get(key[:2])
         if plan is None:
-            kwargs = {}
-            if self._rules_per_ruleset:
-                kwargs["rules_per_ruleset"] = self._rules_per_ruleset
-            plan = plan_phase(phase, _FACT_TYPES[phase], conditions, **kwargs)
-            problems = located_problems(plan)
-            if problems:
-                raise _model_error(problems)
-            self._plans[key] = plan
+            plan = _cached_plan(key, conditions)
+            self._plans[key[:2]] = plan
         return plan
 
     def decide(
@@ -322,6 +317,32 @@ class DurableEvaluator(Evaluator):
                 fired |= {f"{name}@{rs.name}" for name in engine.run(rs, plan.fact_type, fact)}
         truth = _truth(plan, None, fired)
         return {key: truth.get(key, Tri.FALSE) for key in conditions}
+
+
+#: plans shared by every evaluator of the process (a fresh evaluator per request must not
+#: translate the model again); bounded like the registered rulesets
+_PLAN_CACHE: OrderedDict[Any, DurablePlan] = OrderedDict()
+_PLAN_CACHE_SIZE = 64
+_PLAN_LOCK = threading.Lock()
+
+
+def _cached_plan(key: Any, conditions: dict[ConditionKey, Node]) -> DurablePlan:
+    phase, _, rules_per_ruleset = key
+    with _PLAN_LOCK:
+        plan = _PLAN_CACHE.get(key)
+        if plan is not None:
+            _PLAN_CACHE.move_to_end(key)
+            return plan
+    kwargs = {"rules_per_ruleset": rules_per_ruleset} if rules_per_ruleset else {}
+    plan = plan_phase(phase, _FACT_TYPES[phase], conditions, **kwargs)
+    problems = located_problems(plan)
+    if problems:
+        raise _model_error(problems)
+    with _PLAN_LOCK:
+        _PLAN_CACHE[key] = plan
+        while len(_PLAN_CACHE) > _PLAN_CACHE_SIZE:
+            _PLAN_CACHE.popitem(last=False)
+    return plan
 
 
 def _model_error(problems: list[tuple[str, list[ConditionKey]]]) -> RuleError:
