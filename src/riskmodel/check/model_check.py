@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from riskmodel.check.citations import citation_diagnostics
 from riskmodel.check.privacy import is_personal_key
 from riskmodel.compile.compiler import compile_model
+from riskmodel.compile.ir import ConditionKey
 from riskmodel.errors import Diagnostic, DiagnosticCode, Msg, Severity, make_diagnostic, msg
-from riskmodel.evaluate.durable.limits import check_plan
+from riskmodel.evaluate.durable.limits import located_problems
 from riskmodel.evaluate.durable.plan import DurablePlan
 from riskmodel.evaluate.durable.translate import plan_phase
 from riskmodel.model.common import Period
@@ -66,6 +67,14 @@ def boundary_dates(rules: RuleSet, today: dt.date) -> list[dt.date]:
     return sorted(d for d in days if dt.date(1900, 1, 1) <= d <= dt.date(2200, 1, 1))
 
 
+_SECTIONS = {"ind": "indicatoren", "gate": "fenomenen", "trig": "interventies",
+             "igate": "interventies", "flag": "interventies"}
+
+
+def _origin_key(key: ConditionKey) -> tuple[str, str]:
+    return (_SECTIONS.get(key[0], ""), key[1] if len(key) > 1 else "")
+
+
 def check_model(rules: RuleSet, today: dt.date | None = None) -> CheckReport:
     report = CheckReport()
     today = today or dt.date.today()
@@ -112,6 +121,23 @@ def check_model(rules: RuleSet, today: dt.date | None = None) -> CheckReport:
                              "max_conditions_per_node": 0,
                              "max_distinct_conditions_per_ruleset": 0}
     seen_problems: set[str] = set()
+
+    def engine_limit(day: dt.date, problem: str, keys: list[ConditionKey]) -> None:
+        """An engine limit is a model error (exit 2), reported at the rule it concerns."""
+        if problem in seen_problems:
+            return
+        seen_problems.add(problem)
+        text = msg("check.engine_limit", day=day.isoformat(), problem=problem)
+        origin = next((o for o in (rules.origins.get(_origin_key(k)) for k in keys) if o), None)
+        if origin is not None:
+            doc, loc = origin
+            report.diagnostics.append(doc.diagnostic(loc, text, code="engine-limit"))
+        else:
+            report.diagnostics.append(make_diagnostic(str(rules.root), None, None, "", text,
+                                                      code="engine-limit"))
+
+    from riskmodel.evaluate.durable.evaluator import prove_plans
+
     for day in report.dates:
         compiled = compile_model(rules, day)
         plans: list[DurablePlan] = [
@@ -121,13 +147,13 @@ def check_model(rules: RuleSet, today: dt.date | None = None) -> CheckReport:
         for plan in plans:
             for key, value in plan.stats().items():
                 worst[key] = max(worst[key], value)
-            for problem in check_plan(plan):
-                if problem not in seen_problems:
-                    seen_problems.add(problem)
-                    report.diagnostics.append(make_diagnostic(
-                        str(rules.root), None, None, "",
-                        msg("check.engine_limit", day=day.isoformat(), problem=problem),
-                        code="engine-limit"))
+            for problem, keys in located_problems(plan):
+                engine_limit(day, problem, keys)
+        # the proof: every ruleset of the day is registered in durable-rules itself (a
+        # pattern it refuses, error 113, shows here); the alpha-node bound in check_plan
+        # covers what can only fail when a fact is asserted (error 303)
+        for problem, keys in prove_plans(plans):
+            engine_limit(day, problem, keys)
     from riskmodel.check.analysis import analyse
 
     analysis = analyse(rules, today)

@@ -295,6 +295,11 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
     "diag.check.unused_fact": {"nl": "[{id}] feit '{id}' wordt door geen enkele regel gebruikt",
                                "en": "[{id}] fact '{id}' is not used by any rule"},
     "diag.check.engine_limit": {"nl": "peildatum {day}: {problem}", "en": "as of {day}: {problem}"},
+    "diag.durable.model_limit": {
+        "nl": "het model past niet binnen de grenzen van durable-rules: {problem}; "
+              "controleer het met 'riskmodel check'",
+        "en": "the model does not fit the limits of durable-rules: {problem}; "
+              "check it with 'riskmodel check'"},
     "diag.analysis.never_hit": {"nl": "[{id}] kan nooit geraakt worden (analyse per {day})",
                                 "en": "[{id}] can never be hit (analysis as of {day})"},
     "diag.analysis.always_hit": {"nl": "[{id}] is altijd geraakt (analyse per {day})",

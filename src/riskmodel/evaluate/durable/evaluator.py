@@ -13,21 +13,70 @@ import contextlib
 import copy
 import functools
 import itertools
+import logging
+import signal
 import threading
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from importlib import metadata
 from typing import Any
 
 from riskmodel.compile.ir import ConditionKey, Node
-from riskmodel.errors import EngineError
+from riskmodel.errors import EngineError, RuleError, make_diagnostic, msg
 from riskmodel.evaluate.base import Evaluator
-from riskmodel.evaluate.durable.limits import SENTINEL_RULE, TYPE_ATTR, check_plan
+from riskmodel.evaluate.durable.limits import (
+    MAX_REGISTERED_RULESETS,
+    SENTINEL_RULE,
+    TYPE_ATTR,
+    located_problems,
+)
 from riskmodel.evaluate.durable.plan import DurablePlan, DurableRuleset
-from riskmodel.evaluate.durable.translate import indicator_attr, level_attrs, plan_phase
+from riskmodel.evaluate.durable.translate import (
+    AUX,
+    aux_attr,
+    indicator_attr,
+    level_attrs,
+    plan_phase,
+)
 from riskmodel.evaluate.kleene import Derived, Tri
 
 _TRI_CODE = {Tri.FALSE: 0, Tri.UNKNOWN: 1, Tri.TRUE: 2}
 _FACT_TYPES = {"feiten": "profiel", "interventies": "afgeleid"}
+
+
+# durable-rules logs (with traceback) every exception that escapes an action, and with no
+# handler configured Python's last-resort handler prints it; our failures are reported as
+# EngineError instead. An application that configures logging still receives the records.
+logging.getLogger("durable").addHandler(logging.NullHandler())
+
+
+@contextlib.contextmanager
+def _sigint_deferred() -> Iterator[None]:
+    """Ctrl-C while the C core or an action runs is held until the assessment's asserts are
+    done, then raised as KeyboardInterrupt (the CLI exits 130 quietly). Otherwise durable-rules
+    catches it around the action (BaseException), turns it into a session exception (an
+    EngineError, exit 1) and prints its traceback; and an interrupt half way an assert could
+    leave a session behind. Holds at most one assessment's asserts (milliseconds)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    except ValueError:  # pragma: no cover - not the main interpreter
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        if previous is signal.SIG_IGN:
+            return
+        if callable(previous) and previous is not signal.default_int_handler:
+            previous(signal.SIGINT, None)  # the application's own handler
+            return
+        raise KeyboardInterrupt
 
 
 def _durable_host_class() -> type[Any]:
@@ -64,86 +113,79 @@ def _durable_version() -> str:
         return "onbekend"
 
 
-class DurableEvaluator(Evaluator):
-    name = "durable"
+class _Engine:
+    """One durable-rules host with its registered rulesets, shared by every evaluator of a
+    process (or private, for tests).
 
-    def __init__(self, rules_per_ruleset: int | None = None) -> None:
-        self._lock = threading.Lock()
-        self._host: Any = None
-        self._registered: set[str] = set()
-        self._plans: dict[tuple[str, tuple[tuple[ConditionKey, Node], ...]], DurablePlan] = {}
-        self._fired: dict[str, set[str]] = {}
-        self._sessions = itertools.count(1)
-        self._rules_per_ruleset = rules_per_ruleset
+    Memory stays bounded however long the process runs: rulesets are keyed by content hash,
+    so evaluators and peildata with the same law share them; at most `max_rulesets` stay
+    registered (least recently used ones are freed with the C core's `delete_ruleset`); and
+    a ruleset whose assert failed is freed at once (its half-processed session is never
+    `delete_state`d, which crashes the C core) instead of discarding and leaking the host.
+    """
 
-    def version(self) -> str:
-        return _durable_version()
+    def __init__(self, max_rulesets: int = MAX_REGISTERED_RULESETS) -> None:
+        self.lock = threading.RLock()
+        self.host: Any = None
+        self.registered: OrderedDict[str, None] = OrderedDict()
+        self.fired: dict[str, set[str]] = {}
+        self.sessions = itertools.count(1)
+        self.max_rulesets = max_rulesets
 
     def _record(self, action_name: str) -> Callable[[Any], None]:
         def action(c: Any) -> None:
-            self._fired.setdefault(str(c.s.sid), set()).add(action_name)
+            self.fired.setdefault(str(c.s.sid), set()).add(action_name)
 
         return action
 
-    def _ensure_host(self) -> Any:
-        if self._host is None:
-            self._host = _durable_host_class()(self._record)
-        return self._host
+    def ensure_host(self) -> Any:
+        if self.host is None:
+            self.host = _durable_host_class()(self._record)
+        return self.host
 
-    def _discard_host(self) -> None:
-        self._host = None
-        self._registered.clear()
+    def free(self, name: str) -> None:
+        """Unregister one ruleset and free its C memory (sessions included)."""
+        self.registered.pop(name, None)
+        host = self.host
+        if host is None:
+            return
+        ruleset = host._ruleset_directory.pop(name, None)
+        if ruleset is None:
+            return
+        with contextlib.suppress(ValueError):
+            host._ruleset_list.remove(ruleset)
+        import durable_rules_engine
 
-    def plan(self, phase: str, conditions: dict[ConditionKey, Node]) -> DurablePlan:
-        key = (phase, tuple(sorted(conditions.items(), key=lambda kv: kv[0])))
-        plan = self._plans.get(key)
-        if plan is None:
-            kwargs = {}
-            if self._rules_per_ruleset:
-                kwargs["rules_per_ruleset"] = self._rules_per_ruleset
-            plan = plan_phase(phase, _FACT_TYPES[phase], conditions, **kwargs)
-            problems = check_plan(plan)
-            if problems:
-                raise EngineError("regels passen niet binnen de grenzen van durable-rules: "
-                                  + "; ".join(problems))
-            self._plans[key] = plan
-        return plan
+        with contextlib.suppress(Exception):
+            durable_rules_engine.delete_ruleset(ruleset._handle)
 
-    def _register(self, plan: DurablePlan) -> None:
-        host = self._ensure_host()
+    def register(self, plan: DurablePlan) -> None:
+        host = self.ensure_host()
+        keep = {rs.name for rs in plan.rulesets}
         for rs in plan.rulesets:
-            if rs.name in self._registered:
+            if rs.name in self.registered:
+                self.registered.move_to_end(rs.name)
                 continue
+            while len(self.registered) >= self.max_rulesets:
+                victim = next((n for n in self.registered if n not in keep), None)
+                if victim is None:
+                    break
+                self.free(victim)
             definition = copy.deepcopy(rs.definition)  # registration mutates the dict
             for rule_name, rule in definition.items():
                 rule["run"] = f"{rs.name}|{rule_name}"
             try:
                 host.register_rulesets({rs.name: definition})
             except Exception as exc:
+                self.free(rs.name)
                 raise EngineError(f"durable-rules weigerde ruleset {rs.name}: {exc}") from exc
-            self._registered.add(rs.name)
+            self.registered[rs.name] = None
 
-    def decide(
-        self,
-        phase: str,
-        conditions: dict[ConditionKey, Node],
-        env: dict[str, int | str],
-        derived: Derived | None,
-    ) -> dict[ConditionKey, Tri]:
-        plan = self.plan(phase, conditions)
-        fact = _engine_fact(plan.fact_type, env, derived)
-        fired: set[str] = set()
-        with self._lock:
-            self._register(plan)
-            for rs in plan.rulesets:
-                fired |= {f"{name}@{rs.name}" for name in self._run(rs, plan.fact_type, fact)}
-        return _truth(plan, conditions, fired)
-
-    def _run(self, rs: DurableRuleset, fact_type: str, fact: dict[str, Any]) -> set[str]:
+    def run(self, rs: DurableRuleset, fact_type: str, fact: dict[str, Any]) -> set[str]:
         """Assert the fact into one ruleset in a fresh session; the rule names that fired."""
-        host = self._host
-        sid = str(next(self._sessions))
-        self._fired.pop(sid, None)
+        host = self.host
+        sid = str(next(self.sessions))
+        self.fired.pop(sid, None)
         asserted = False
         try:
             # Every ruleset has a sentinel rule, so "no rule matched" (which would make the
@@ -154,14 +196,14 @@ class DurableEvaluator(Evaluator):
                                            **projected})
             except Exception:
                 # After a failed assert the C core aborts the process on delete_state
-                # (measured); drop this host and start a clean one next time.
-                self._discard_host()
+                # (measured); free the whole ruleset instead, and register it anew next time.
+                self.free(rs.name)
                 raise
             asserted = True
             state = host.get_state(rs.name, sid)
             if state and state.get("exception"):
                 raise EngineError(f"fout in durable-rules sessie ({rs.name}): {state['exception']}")
-            if f"{rs.name}|{SENTINEL_RULE}" not in self._fired.get(sid, set()):
+            if f"{rs.name}|{SENTINEL_RULE}" not in self.fired.get(sid, set()):
                 raise EngineError(
                     f"durable-rules verwerkte het feit niet in {rs.name} (de controleregel "
                     "vuurde niet); geen resultaat is beter dan een leeg")
@@ -170,11 +212,147 @@ class DurableEvaluator(Evaluator):
         except Exception as exc:
             raise EngineError(f"durable-rules faalde in {rs.name}: {exc}") from exc
         finally:
-            names = {name.split("|", 1)[1] for name in self._fired.pop(sid, set())}
+            names = {name.split("|", 1)[1] for name in self.fired.pop(sid, set())}
             if asserted:
                 with contextlib.suppress(Exception):
                     host.delete_state(rs.name, sid)
         return names
+
+
+#: the process-wide engine; see _Engine
+_SHARED = _Engine()
+
+
+def prove_plans(plans: list[DurablePlan]) -> list[tuple[str, list[ConditionKey]]]:
+    """Register every ruleset of the plans in a scratch engine, then free it: the rulesets
+    durable-rules refuses, with the model conditions they decide. Empty when durable-rules
+    is not installed (the static checks in limits.check_plan still apply)."""
+    try:
+        _durable_host_class()
+    except EngineError:  # pragma: no cover - depends on the installation
+        return []
+    engine = _Engine()
+    problems: list[tuple[str, list[ConditionKey]]] = []
+    try:
+        for plan in plans:
+            for rs in plan.rulesets:
+                single = DurablePlan(plan.phase, plan.fact_type, [rs])
+                try:
+                    engine.register(single)
+                except EngineError as exc:
+                    problems.append((str(exc), plan.conditions_of(rs)))
+    finally:
+        for name in list(engine.registered):
+            engine.free(name)
+    return problems
+
+
+class DurableEvaluator(Evaluator):
+    name = "durable"
+
+    def __init__(self, rules_per_ruleset: int | None = None,
+                 engine: _Engine | None = None) -> None:
+        self._engine = engine if engine is not None else _SHARED
+        self._plans: dict[tuple[str, tuple[tuple[ConditionKey, Node], ...]], DurablePlan] = {}
+        self._rules_per_ruleset = rules_per_ruleset
+
+    # views on the (shared) engine, for tests and diagnostics
+    @property
+    def _host(self) -> Any:
+        return self._engine.host
+
+    @property
+    def _registered(self) -> set[str]:
+        return set(self._engine.registered)
+
+    @property
+    def _fired(self) -> dict[str, set[str]]:
+        return self._engine.fired
+
+    @property
+    def _sessions(self) -> Any:
+        return self._engine.sessions
+
+    def _ensure_host(self) -> Any:
+        return self._engine.ensure_host()
+
+    def version(self) -> str:
+        return _durable_version()
+
+    def plan(self, phase: str, conditions: dict[ConditionKey, Node]) -> DurablePlan:
+        key = (phase, tuple(sorted(conditions.items(), key=lambda kv: kv[0])),
+               self._rules_per_ruleset)
+        plan = self._plans.get(key[:2])
+        if plan is None:
+            plan = _cached_plan(key, conditions)
+            self._plans[key[:2]] = plan
+        return plan
+
+    def decide(
+        self,
+        phase: str,
+        conditions: dict[ConditionKey, Node],
+        env: dict[str, int | str],
+        derived: Derived | None,
+    ) -> dict[ConditionKey, Tri]:
+        plan = self.plan(phase, conditions)
+        fact = _engine_fact(plan.fact_type, env, derived)
+        engine = self._engine
+        fired: set[str] = set()
+        with engine.lock, _sigint_deferred():
+            try:
+                engine.register(plan)
+            except EngineError as exc:
+                bad = [rs for rs in plan.rulesets if rs.name not in engine.registered]
+                raise _model_error([(str(exc), plan.conditions_of(bad[0]) if bad else [])]) \
+                    from exc
+            stage = 0
+            for rs in plan.rulesets:  # in stage order
+                if rs.stage != stage:
+                    # results of the auxiliary conditions feed the next stage
+                    for (kind, *rest), value in _truth(plan, None, fired).items():
+                        if kind == AUX:
+                            fact[aux_attr(rest[0])] = _TRI_CODE[value]
+                    stage = rs.stage
+                fired |= {f"{name}@{rs.name}" for name in engine.run(rs, plan.fact_type, fact)}
+        truth = _truth(plan, None, fired)
+        return {key: truth.get(key, Tri.FALSE) for key in conditions}
+
+
+#: plans shared by every evaluator of the process (a fresh evaluator per request must not
+#: translate the model again); bounded like the registered rulesets
+_PLAN_CACHE: OrderedDict[Any, DurablePlan] = OrderedDict()
+_PLAN_CACHE_SIZE = 64
+_PLAN_LOCK = threading.Lock()
+
+
+def _cached_plan(key: Any, conditions: dict[ConditionKey, Node]) -> DurablePlan:
+    phase, _, rules_per_ruleset = key
+    with _PLAN_LOCK:
+        plan = _PLAN_CACHE.get(key)
+        if plan is not None:
+            _PLAN_CACHE.move_to_end(key)
+            return plan
+    kwargs = {"rules_per_ruleset": rules_per_ruleset} if rules_per_ruleset else {}
+    plan = plan_phase(phase, _FACT_TYPES[phase], conditions, **kwargs)
+    problems = located_problems(plan)
+    if problems:
+        raise _model_error(problems)
+    with _PLAN_LOCK:
+        _PLAN_CACHE[key] = plan
+        while len(_PLAN_CACHE) > _PLAN_CACHE_SIZE:
+            _PLAN_CACHE.popitem(last=False)
+    return plan
+
+
+def _model_error(problems: list[tuple[str, list[ConditionKey]]]) -> RuleError:
+    """The model does not fit durable-rules: the user's to fix (exit 2), located at the
+    conditions (section and id) concerned."""
+    return RuleError([
+        make_diagnostic("<regels>", None, None, ".".join(keys[0]) if keys else "",
+                        msg("durable.model_limit", problem=problem), code="engine-limit")
+        for problem, keys in problems
+    ])
 
 
 def _engine_fact(fact_type: str, env: dict[str, int | str],
@@ -192,12 +370,13 @@ def _engine_fact(fact_type: str, env: dict[str, int | str],
     return fact
 
 
-def _truth(plan: DurablePlan, conditions: dict[ConditionKey, Node],
+def _truth(plan: DurablePlan, conditions: dict[ConditionKey, Node] | None,
            fired: set[str]) -> dict[ConditionKey, Tri]:
     """T fired -> true; only P fired -> undecided; neither -> false."""
-    result: dict[ConditionKey, Tri] = {key: Tri.FALSE for key in conditions}
+    result: dict[ConditionKey, Tri] = {key: Tri.FALSE for key in conditions or ()}
     for rs in plan.rulesets:
         for rule_name, (key, mode) in rs.rules.items():
+            result.setdefault(key, Tri.FALSE)
             if f"{rule_name}@{rs.name}" not in fired:
                 continue
             if mode == "T":

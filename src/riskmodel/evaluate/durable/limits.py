@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from riskmodel.evaluate.durable.plan import DurablePlan, distinct_conditions, max_conditions
+from riskmodel.compile.ir import ConditionKey
+from riskmodel.evaluate.durable.plan import (
+    DurablePlan,
+    DurableRuleset,
+    distinct_conditions,
+    max_conditions,
+)
 
 TYPE_ATTR = "t"
 
@@ -33,31 +39,78 @@ SENTINEL_RULE = "sentinel"
 CONDITIONS_PER_RULESET = 64
 
 
+#: $and/$or nodes in one pattern, the discriminator's $and included. Each costs two entries
+#: (operator and end) of the C core's expression sequence of MAX_SEQUENCE_EXPRESSIONS = 32;
+#: measured: 15 junctions register, 16 give error 113 (ERR_EXPRESSION_LIMIT_EXCEEDED),
+#: whatever the nesting or the number of leaves under them.
+MAX_JUNCTIONS_PER_PATTERN = 15
+#: Alpha nodes a ruleset may have. Asserting a fact walks the alpha network depth-first on a
+#: stack of MAX_STACK_SIZE = 64 entries and fails with error 303 when it is full. A node is
+#: pushed at most once per walk, so a ruleset whose leaf tests (counted per rule, no sharing)
+#: plus one node per rule (sentinel included) number at most 63 can never overflow it,
+#: whatever the fact. Measured: one rule $or of 64 matching tests passes and 65 fail; k rules
+#: over the same n tests fail past n + k = 65; the old cap (64 distinct conditions) let three
+#: indicators over the same 60 `bekend` tests fail.
+MAX_ALPHA_NODES = 63
+
+
+def junctions(expr: Any) -> int:
+    if isinstance(expr, dict):
+        return sum((1 + sum(junctions(x) for x in v)) if k in ("$and", "$or") else 0
+                   for k, v in expr.items())
+    return 0
+
+
+def alpha_nodes(definition: dict[str, Any]) -> int:
+    return max_conditions(definition) + len(definition)
+
+
 def check_plan(plan: DurablePlan) -> list[str]:
     """Problems that would make durable-rules fail or hang; empty when the plan is safe."""
-    problems: list[str] = []
+    return [problem for problem, _ in located_problems(plan)]
+
+
+def located_problems(plan: DurablePlan) -> list[tuple[str, list[ConditionKey]]]:
+    """Each problem with the model conditions (indicators, gates, triggers...) it concerns."""
+    out: list[tuple[str, list[ConditionKey]]] = []
     for rs in plan.rulesets:
-        n = len(rs.definition)
-        if n > MAX_RULES_PER_FACT:
-            problems.append(f"{rs.name}: {n} regels kunnen op een feit matchen "
-                            f"(maximum {MAX_RULES_PER_FACT}, fout 303)")
-        if len(rs.attributes) > MAX_FACT_PROPERTIES - 3:
-            problems.append(f"{rs.name}: {len(rs.attributes)} attributen in een ruleset "
-                            f"(een feit mag hoogstens {MAX_FACT_PROPERTIES} eigenschappen hebben, "
-                            "fout 302)")
-        distinct = distinct_conditions(rs.definition)
-        if distinct > CONDITIONS_PER_RULESET:
-            problems.append(f"{rs.name}: {distinct} verschillende condities in een ruleset "
-                            f"(maximum {CONDITIONS_PER_RULESET}; meer kan tegelijk matchen en "
-                            "geeft fout 303); splits de regel in kleinere delen")
-        c = max_conditions(rs.definition)
-        if c > MAX_CONDITIONS_PER_NODE:
-            problems.append(f"{rs.name}: {c} condities onder een knoop "
-                            f"(maximum {MAX_CONDITIONS_PER_NODE}; meer laat het aanmaken hangen)")
-        for name, rule in rs.definition.items():
-            pattern = rule["all"][0]["m"]
-            if not _has_discriminator(pattern):
-                problems.append(f"{rs.name}.{name}: patroon zonder typediscriminator")
+        for problem in _ruleset_problems(rs):
+            out.append((problem, plan.conditions_of(rs)))
+    return out
+
+
+def _ruleset_problems(rs: DurableRuleset) -> list[str]:
+    problems: list[str] = []
+    a = alpha_nodes(rs.definition)
+    if a > MAX_ALPHA_NODES:
+        problems.append(f"{rs.name}: {a} testen en regels in een ruleset "
+                        f"(maximum {MAX_ALPHA_NODES}, fout 303)")
+    for name, rule in rs.definition.items():
+        j = junctions(rule["all"][0]["m"])
+        if j > MAX_JUNCTIONS_PER_PATTERN:
+            problems.append(f"{rs.name}.{name}: {j} en/of-knopen in een patroon "
+                            f"(maximum {MAX_JUNCTIONS_PER_PATTERN}, fout 113)")
+    n = len(rs.definition)
+    if n > MAX_RULES_PER_FACT:
+        problems.append(f"{rs.name}: {n} regels kunnen op een feit matchen "
+                        f"(maximum {MAX_RULES_PER_FACT}, fout 303)")
+    if len(rs.attributes) > MAX_FACT_PROPERTIES - 3:
+        problems.append(f"{rs.name}: {len(rs.attributes)} attributen in een ruleset "
+                        f"(een feit mag hoogstens {MAX_FACT_PROPERTIES} eigenschappen hebben, "
+                        "fout 302)")
+    distinct = distinct_conditions(rs.definition)
+    if distinct > CONDITIONS_PER_RULESET:
+        problems.append(f"{rs.name}: {distinct} verschillende condities in een ruleset "
+                        f"(maximum {CONDITIONS_PER_RULESET}; meer kan tegelijk matchen en "
+                        "geeft fout 303); splits de regel in kleinere delen")
+    c = max_conditions(rs.definition)
+    if c > MAX_CONDITIONS_PER_NODE:
+        problems.append(f"{rs.name}: {c} condities onder een knoop "
+                        f"(maximum {MAX_CONDITIONS_PER_NODE}; meer laat het aanmaken hangen)")
+    for name, rule in rs.definition.items():
+        pattern = rule["all"][0]["m"]
+        if not _has_discriminator(pattern):
+            problems.append(f"{rs.name}.{name}: patroon zonder typediscriminator")
     return problems
 
 
@@ -65,3 +118,9 @@ def _has_discriminator(pattern: dict[str, Any]) -> bool:
     if TYPE_ATTR in pattern:
         return True
     return any(isinstance(p, dict) and TYPE_ATTR in p for p in pattern.get("$and", []))
+
+
+#: Rulesets kept registered in one process (least recently used ones are freed). Each costs
+#: about 0.3 MB of C memory (measured on the shipped model), so this bounds the engine's
+#: memory at roughly 150 MB however many models, peildata or evaluators a process sees.
+MAX_REGISTERED_RULESETS = 512

@@ -71,6 +71,8 @@ class DurableRuleset:
     #: attributes the patterns read; only these are asserted (the C core refuses a fact with
     #: more than 254 properties, error 302, and JSON time grows with every property)
     attributes: frozenset[str] = frozenset()
+    #: stage 0 reads the fact; stage n also reads the auxiliary results of stages < n
+    stage: int = 0
 
 
 @dataclass
@@ -80,6 +82,13 @@ class DurablePlan:
     phase: str
     fact_type: str
     rulesets: list[DurableRuleset]
+    #: auxiliary condition -> a model condition it was split from (for error locations)
+    owners: dict[ConditionKey, ConditionKey] = field(default_factory=dict)
+
+    def conditions_of(self, rs: DurableRuleset) -> list[ConditionKey]:
+        """The model conditions (not auxiliary ones) a ruleset decides or helps decide."""
+        keys = {self.owners.get(key, key) for key, _ in rs.rules.values()}
+        return sorted(keys)
 
     def stats(self) -> dict[str, int]:
         return {
