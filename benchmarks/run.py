@@ -225,7 +225,10 @@ def bench_peers(quick: bool, out: list[str]) -> None:
         f"{res.scenario_complete} of {res.scenario_total} scenario profiles have every OMG fact "
         f"known), tier of every riskmodel engine == zen-engine == rule-engine. "
         f"{res.skipped_undecided} complete profiles skipped because riskmodel's tier is "
-        f"undecided (register status only possible). Tiers among the checked: "
+        f"undecided (register status only possible). The peers have no three-valued logic, so "
+        f"only complete profiles are compared, and the names only possibly banned on the peildatum "
+        f"({', '.join(res.possibly_banned) or 'none'}) are left out of the random profiles. "
+        f"Tiers among the checked: "
         + ", ".join(f"{t} {c}" for t, c in sorted(res.tiers.items())) + ".")
     out.append("")
 

@@ -115,6 +115,7 @@ class PeerResult:
     scenario_total: int = 0
     skipped_undecided: int = 0  # complete, but riskmodel's tier undecided (register 'possible')
     tiers: Counter[str] = field(default_factory=Counter)
+    possibly_banned: list[str] = field(default_factory=list)  # left out of the random profiles
 
 
 def _rate(fn: Callable[[Any], object], items: Sequence[Any], min_time: float) -> float:
@@ -136,6 +137,7 @@ def run(n_random: int = 2000, seed: int = SEED, min_time: float = 1.0,
     with tempfile.TemporaryDirectory(prefix="riskmodel-omg-") as tmp:
         rules = riskmodel.load_rules(omg_only_model(Path(tmp)))
     certain, possible = banned_on(rules, PEILDATUM)
+    result.possibly_banned = possible
     clubs = [name for name in register_names(rules) if name not in possible]
     data = random_profiles(n_random, seed, PEILDATUM, clubs)
     profiles = [riskmodel.load_profile(d, rules) for d in data]
