@@ -98,14 +98,21 @@ def bench_single(quick: bool, out: list[str]) -> None:
     for engine in ENGINES:
         evaluator = get_evaluator(engine)  # type: ignore[arg-type]
         for label, profiles, rounds in sets:
-            steps: list[tuple[str, Callable[[Any], object]]] = [
-                ("evaluate", lambda p, ev=evaluator: ev.evaluate(rules, compiled_for(rules, p.peildatum), p)),
-                ("assess", lambda p, ev=evaluator: riskmodel.assess(p, rules, engine=ev)),
-                ("assess + to_json", lambda p, ev=evaluator: riskmodel.assess(p, rules, engine=ev).to_json()),
+            steps: list[tuple[str, Callable[[Any], object], str]] = [
+                ("evaluate", lambda p, ev=evaluator: ev.evaluate(rules, compiled_for(rules, p.peildatum), p),
+                 "profiles"),
+                ("assess", lambda p, ev=evaluator: riskmodel.assess(p, rules, engine=ev), "profiles"),
+                ("to_json", lambda a: a.to_json(), "assessments"),
+                ("assess + to_json", lambda p, ev=evaluator: riskmodel.assess(p, rules, engine=ev).to_json(),
+                 "profiles"),
             ]
-            for step, fn in steps:
+            for step, fn, on in steps:
                 try:
-                    xs = timings(fn, profiles, rounds)
+                    if on == "assessments":
+                        items = [riskmodel.assess(p, rules, engine=evaluator) for p in profiles]
+                    else:
+                        items = list(profiles)
+                    xs = timings(fn, items, rounds)
                 except Exception as exc:  # an engine failure is a result, not a crash
                     rows.append([engine, label, step, 0, "fout: " + _short(exc), "", ""])
                     continue
@@ -123,6 +130,27 @@ def bench_single(quick: bool, out: list[str]) -> None:
 
 
 # --- 2. the CLI as a whole process -------------------------------------------------------
+
+_PHASES = """
+import sys, time
+t0 = time.perf_counter()
+import riskmodel
+t1 = time.perf_counter()
+rules = riskmodel.load_rules()
+t2 = time.perf_counter()
+profile = riskmodel.load_profile(sys.argv[1], rules)
+t3 = time.perf_counter()
+assessment = riskmodel.assess(profile, rules)
+t4 = time.perf_counter()
+assessment.to_json()
+t5 = time.perf_counter()
+print("import riskmodel", t1 - t0)
+print("load_rules (bundled model)", t2 - t1)
+print("load_profile", t3 - t2)
+print("first assess (compiles the model)", t4 - t3)
+print("to_json", t5 - t4)
+"""
+
 
 def bench_cli(quick: bool, out: list[str]) -> None:
     runs = 3 if quick else 10
@@ -147,6 +175,16 @@ def bench_cli(quick: bool, out: list[str]) -> None:
         if not goal:
             goal = (f"- median {statistics.median(xs):.3f} s against <= {GOAL_CLI_S} s: "
                     f"{met(statistics.median(xs) <= GOAL_CLI_S)}")
+    # Where the time goes inside one fresh process (same work as the CLI, through the API).
+    phases: dict[str, list[float]] = {}
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-c", _PHASES, str(EXAMPLE)], check=True,
+                              capture_output=True, text=True)
+        for line in done.stdout.splitlines():
+            name, value = line.rsplit(" ", 1)
+            phases.setdefault(name, []).append(float(value))
+    rows += [[f"  in a fresh process: {name}", runs, f"{min(xs):.3f}", f"{statistics.median(xs):.3f}"]
+             for name, xs in phases.items()]
     out.append("## 2. `riskmodel assess` as a whole process (wall time)\n")
     out.append(table(["command", "runs", "min s", "median s"], rows))
     out.append("\nGoal:\n")
