@@ -1,7 +1,9 @@
-"""Throughput of both evaluators and CLI wall time on the bundled model.
+"""Throughput of every engine and CLI wall time for one model and one profile.
 
 Run: .venv/bin/python benchmarks/bench_assess.py [--rules DIR] [--profile FILE] [--n N]
-Prints figures; never asserts on time (targets live here, not in unit tests).
+Prints figures; never asserts on time (targets live here, not in unit tests). Handy for a
+model of your own; the full table with goals, percentiles, scaling and peers is
+benchmarks/run.py (see docs/performance.md).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import tracemalloc
 from pathlib import Path
 
 import riskmodel
-from riskmodel.api import get_evaluator
+from riskmodel.api import ENGINE_NAMES, get_evaluator
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,11 +41,11 @@ def main() -> None:
     profile = riskmodel.load_profile(args.profile, rules)
     print(f"model {rules.manifest.model} {rules.manifest.version}: {len(rules.facts)} feiten, "
           f"{len(rules.indicators)} indicatoren, {len(rules.interventions)} interventies")
-    for engine in ("python", "durable"):
+    for engine in ENGINE_NAMES:
         rate = throughput(engine, profile, rules, args.n)
         print(f"{engine:8s} {rate:8.1f} beoordelingen/s  ({1000 / rate:.2f} ms per beoordeling)")
     tracemalloc.start()
-    riskmodel.assess(profile, rules, engine="durable")
+    riskmodel.assess(profile, rules)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(f"piekgeheugen (Python-heap) per beoordeling: {peak / 1024:.0f} KiB")
