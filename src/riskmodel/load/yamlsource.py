@@ -4,13 +4,21 @@ pydantic reports errors by field path; analysts need a line number. We compose t
 tree ourselves, build plain Python data from it and keep a map from field path to (line,
 column). Only the safe YAML tags are accepted, and duplicate keys are errors rather than the
 silent last-one-wins of plain PyYAML.
+
+Plain scalars are read with YAML 1.2 core-schema semantics, not PyYAML's YAML 1.1 defaults:
+booleans are only `true`/`false` (also `True`/`TRUE`/`False`/`FALSE`), null is `null`/`~`/empty,
+integers are decimal (`010` is 10, not 8), and `yes`/`no`/`on`/`off`, `1:30` and `0x10` stay
+text. Dates (`2024-03-01`) are still read as dates. Explicit tags on scalars (`!!binary`,
+`!!int`, ...) are refused. PyYAML's C parser (libyaml) is used when available; it composes the
+same nodes with the same line/column marks.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -30,6 +38,67 @@ class _Refused(Exception):
     def __init__(self, code: DiagnosticCode, text: Msg, mark: yaml.Mark | None) -> None:
         self.code, self.text, self.mark = code, text, mark
         super().__init__(text.key)
+
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class CoreLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """SafeLoader (C parser when available) with YAML 1.2 core-schema implicit typing."""
+
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, re.Pattern[str]]]]] = {}
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_NULL = "tag:yaml.org,2002:null"
+_STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+CoreLoader.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+CoreLoader.add_implicit_resolver(
+    _NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+CoreLoader.add_implicit_resolver(_INT, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+CoreLoader.add_implicit_resolver(
+    _FLOAT,
+    re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+"
+               r"|\.[0-9]+[eE][-+]?[0-9]+)$"),
+    list("-+.0123456789"))
+CoreLoader.add_implicit_resolver(
+    _FLOAT, re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"), list("-+."))
+# dates stay dates (every model and profile uses them); the regex is PyYAML's own
+CoreLoader.add_implicit_resolver(
+    _TIMESTAMP,
+    re.compile(r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+                |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+                (?:[Tt]|[ \t]+)[0-9][0-9]?
+                :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+                (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", re.X),
+    list("0123456789"))
+
+
+def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
+    return int(node.value)  # decimal only: the resolver let nothing else through
+
+
+def _construct_float(loader: Any, node: yaml.ScalarNode) -> float:
+    text = node.value.lower()
+    if text.endswith(("inf", "nan")):
+        return float(text.replace(".", ""))
+    return float(text)
+
+
+CoreLoader.add_constructor(_INT, _construct_int)
+CoreLoader.add_constructor(_FLOAT, _construct_float)
+
+
+def _explicit_tag(loader: Any, node: yaml.ScalarNode) -> bool:
+    """Whether a scalar carries a tag written in the text (`!!binary`, `!!int`, `!foo`)."""
+    if node.style in ("'", '"', "|", ">"):
+        return node.tag != _STR
+    return bool(node.tag != loader.resolve(yaml.ScalarNode, node.value, (True, False)))
 
 
 def _file_problem(name: str, code: DiagnosticCode, text: Msg,
@@ -99,9 +168,9 @@ def parse_text(text: str, name: str) -> SourceDoc:
             detail = getattr(exc, "msg", str(exc))
             raise _file_problem(name, "yaml-syntax", msg("json.invalid", detail=detail),
                                 line, col) from None
-    loader: yaml.SafeLoader | None = None
+    loader: Any = None
     try:
-        loader = yaml.SafeLoader(text)
+        loader = CoreLoader(text)
         node = loader.get_single_node()
         if node is None:
             return SourceDoc(name, None)
@@ -149,7 +218,7 @@ def _reject_constant(value: str) -> Any:
 
 
 def _build(
-    loader: yaml.SafeLoader,
+    loader: Any,
     node: yaml.Node,
     loc: Loc,
     positions: dict[Loc, tuple[int, int]],
@@ -190,6 +259,8 @@ def _build(
             _build(loader, item, (*loc, i), positions, dups, name, seen)
             for i, item in enumerate(node.value)
         ]
+    if _explicit_tag(loader, node):
+        raise _Refused("unsafe-yaml", msg("yaml.tag"), node.start_mark)
     try:
         value = loader.construct_object(node, deep=True)
     except ValueError as exc:  # e.g. 2023-13-01 looks like a date but is none

@@ -206,9 +206,10 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
     "diag.exp.date_no_time": {"nl": "een datum JJJJ-MM-DD zonder tijd",
                               "en": "a date YYYY-MM-DD without a time"},
     "diag.exp.enum_yaml_bool": {
-        "nl": "{values} (YAML leest no/yes/on/off als false/true: zet de waarde tussen "
-              "aanhalingstekens)",
-        "en": "{values} (YAML reads no/yes/on/off as false/true: put the value in quotes)"},
+        "nl": "{values} (YAML leest true/false als ja/nee-waarde, niet als tekst: zet de "
+              "waarde tussen aanhalingstekens)",
+        "en": "{values} (YAML reads true/false as a yes/no value, not as text: put the value "
+              "in quotes)"},
     "diag.exp.value_list": {"nl": "een lijst met waarden uit: {values}",
                             "en": "a list of values from: {values}"},
     "diag.exp.number_as_text": {
