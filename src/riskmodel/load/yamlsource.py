@@ -43,7 +43,7 @@ class _Refused(Exception):
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class CoreLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class CoreLoader(_BaseLoader):  # type: ignore[misc]
     """SafeLoader (C parser when available) with YAML 1.2 core-schema implicit typing."""
 
     yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, re.Pattern[str]]]]] = {}
@@ -94,10 +94,10 @@ CoreLoader.add_constructor(_INT, _construct_int)
 CoreLoader.add_constructor(_FLOAT, _construct_float)
 
 
-def _explicit_tag(loader: Any, node: yaml.ScalarNode) -> bool:
+def _explicit_tag(loader: Any, node: yaml.Node) -> bool:
     """Whether a scalar carries a tag written in the text (`!!binary`, `!!int`, `!foo`)."""
-    if node.style in ("'", '"', "|", ">"):
-        return node.tag != _STR
+    if getattr(node, "style", None) in ("'", '"', "|", ">"):
+        return bool(node.tag != _STR)
     return bool(node.tag != loader.resolve(yaml.ScalarNode, node.value, (True, False)))
 
 
