@@ -37,6 +37,8 @@ DiagnosticCode = Literal[
     "engine-limit", "lint", "analysis", "unverified",
     # arguments of an API call or command, output and internal trouble
     "unknown-engine", "unknown-id", "unknown-language", "output", "internal",
+    # limits on the size and shape of any input
+    "too-large",
 ]
 
 #: One line per code: what it means. Kept in step with `DiagnosticCode` by a test.
@@ -75,7 +77,22 @@ CODES: dict[str, str] = {
     "unknown-language": "a language code that is not supported",
     "output": "the output location cannot be written",
     "internal": "riskmodel itself failed on this input; please report it",
+    "too-large": "an input beyond a size limit (file size, nesting depth, text length, list "
+                 "length, number of keys); see RISKMODEL_LIMITS",
 }
+
+#: no message shows more than this many characters of a value from the input
+MAX_SHOWN = 80
+
+
+def clip(value: Any, limit: int = MAX_SHOWN) -> str:
+    """`repr(value)`, cut to `limit` characters: a message never echoes a long value in full."""
+    if isinstance(value, str) and len(value) > limit:
+        return repr(value[: limit - 5]) + "..."
+    if isinstance(value, dict | list | tuple | set) and len(value) > limit:
+        return f"<{type(value).__name__} ({len(value)})>"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 @dataclass(frozen=True)
@@ -255,7 +272,12 @@ def _diag_key(d: Diagnostic) -> tuple[str, int, int, str, str]:
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
-    """Closest candidate, or None: typos in ids are the most common rule-writing mistake."""
+    """Closest candidate, or None: typos in ids are the most common rule-writing mistake.
+
+    Long words get no suggestion: nobody mistypes an id as a paragraph, and comparing one
+    with every candidate takes time."""
+    if len(str(word)) > 2 * MAX_SHOWN:
+        return None
     matches = difflib.get_close_matches(str(word), sorted(set(candidates)), n=1, cutoff=0.6)
     return matches[0] if matches else None
 

@@ -15,14 +15,19 @@ same nodes with the same line/column marks.
 
 from __future__ import annotations
 
+import datetime as dt
+import errno
 import json
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any, ClassVar
 
 import yaml
 
-from riskmodel.errors import Diagnostic, DiagnosticCode, Msg, make_diagnostic, msg
+from riskmodel.errors import Diagnostic, DiagnosticCode, Msg, clip, make_diagnostic, msg
+from riskmodel.load.limits import Limits, current_limits
 from riskmodel.source import Loc, SourceDoc, display_path, format_loc
 
 
@@ -35,8 +40,9 @@ class YamlSyntaxError(Exception):
 class _Refused(Exception):
     """A value or node riskmodel refuses while building the data (tag, alias, NaN, ...)."""
 
-    def __init__(self, code: DiagnosticCode, text: Msg, mark: yaml.Mark | None) -> None:
-        self.code, self.text, self.mark = code, text, mark
+    def __init__(self, code: DiagnosticCode, text: Msg, mark: yaml.Mark | None,
+                 expected: Msg | None = None) -> None:
+        self.code, self.text, self.mark, self.expected = code, text, mark, expected
         super().__init__(text.key)
 
 
@@ -102,24 +108,82 @@ def _explicit_tag(loader: Any, node: yaml.Node) -> bool:
 
 
 def _file_problem(name: str, code: DiagnosticCode, text: Msg,
-                  line: int | None = None, col: int | None = None) -> YamlSyntaxError:
-    return YamlSyntaxError([make_diagnostic(name, line, col, "", text, code=code)])
+                  line: int | None = None, col: int | None = None,
+                  expected: Msg | None = None) -> YamlSyntaxError:
+    return YamlSyntaxError([make_diagnostic(name, line, col, "", text, code=code,
+                                            expected=expected)])
 
 
-def read_source(path: Path) -> SourceDoc:
-    """Read a YAML or JSON file; JSON goes through the same YAML path (JSON is YAML 1.2)."""
-    name = display_path(path)
+def _kind(mode: int) -> Msg:
+    if stat.S_ISFIFO(mode):
+        return msg("file.kind.fifo")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return msg("file.kind.device")
+    if stat.S_ISSOCK(mode):
+        return msg("file.kind.socket")
+    return msg("file.kind.other")
+
+
+def _read_bytes(path: Path, name: str, limits: Limits) -> bytes:
+    """The bytes of a regular file, at most `limits.file_bytes` of them.
+
+    Opened without blocking (a FIFO would wait for a writer forever) and checked with fstat
+    on the open descriptor: directories, FIFOs, devices (/dev/zero) and sockets are refused
+    before anything is read; files whose size the system does not know (/proc) are read in
+    chunks up to the limit.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise _file_problem(name, "not-found", msg("file.not_found")) from None
     except IsADirectoryError:
         raise _file_problem(name, "not-a-file", msg("file.is_dir")) from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _file_problem(name, "unreadable", msg("file.symlink_loop")) from None
         raise _file_problem(name, "unreadable",
                             msg("file.unreadable", reason=exc.strerror)) from None
     except ValueError as exc:  # e.g. an embedded NUL byte in the path
         raise _file_problem(name, "unreadable", msg("file.bad_path", reason=str(exc))) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _file_problem(name, "not-a-file", msg("file.is_dir"))
+        if not stat.S_ISREG(info.st_mode):
+            raise _file_problem(name, "not-a-file", msg("file.not_regular",
+                                                       kind=_kind(info.st_mode)))
+        if info.st_size > limits.file_bytes:
+            raise _too_large(name, "file_bytes", limits.file_bytes)
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, limits.file_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limits.file_bytes:
+                raise _too_large(name, "file_bytes", limits.file_bytes)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise _file_problem(name, "unreadable",
+                            msg("file.unreadable", reason=exc.strerror)) from None
+    finally:
+        os.close(fd)
+
+
+def _too_large(name: str, what: str, limit: int, line: int | None = None,
+               col: int | None = None, **params: Any) -> YamlSyntaxError:
+    return YamlSyntaxError([make_diagnostic(
+        name, line, col, "", msg(f"limits.{what}", max=limit, **params), code="too-large",
+        expected=msg("exp.limit", max=limit, name=what))])
+
+
+def read_source(path: Path) -> SourceDoc:
+    """Read a YAML or JSON file; JSON goes through the same YAML path (JSON is YAML 1.2)."""
+    name = display_path(path)
+    raw = _read_bytes(Path(path), name, current_limits())
     if b"\x00" in raw:
         # UTF-8 allows NUL, but no text file holds one: this is a binary file (an image,
         # a spreadsheet, a compressed file) named by mistake.
@@ -151,6 +215,9 @@ def _check_text(text: str, name: str) -> None:
 
 
 def parse_text(text: str, name: str) -> SourceDoc:
+    limits = current_limits()
+    if len(text) > limits.file_bytes:
+        raise _too_large(name, "file_bytes", limits.file_bytes)
     _check_text(text, name)
     json_data: Any = None
     is_json = name.endswith(".json")
@@ -162,6 +229,8 @@ def parse_text(text: str, name: str) -> SourceDoc:
         except _NotANumber as exc:
             raise _file_problem(name, "yaml-syntax",
                                 msg("json.not_a_number", value=exc.value)) from None
+        except RecursionError:
+            raise _too_large(name, "depth", limits.depth) from None
         except (json.JSONDecodeError, ValueError) as exc:
             line = getattr(exc, "lineno", None)
             col = getattr(exc, "colno", None)
@@ -176,11 +245,11 @@ def parse_text(text: str, name: str) -> SourceDoc:
             return SourceDoc(name, None)
         positions: dict[Loc, tuple[int, int]] = {}
         dups: list[Diagnostic] = []
-        data = _build(loader, node, (), positions, dups, name, set())
+        data = _build(loader, node, (), positions, dups, name, set(), limits)
     except _Refused as exc:
         line = exc.mark.line + 1 if exc.mark else None
         col = exc.mark.column + 1 if exc.mark else None
-        raise _file_problem(name, exc.code, exc.text, line, col) from None
+        raise _file_problem(name, exc.code, exc.text, line, col, exc.expected) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -204,6 +273,10 @@ def parse_text(text: str, name: str) -> SourceDoc:
     return SourceDoc(name, json_data if is_json else data, positions)
 
 
+#: dates from this year on are refused: 9999-12-31 is date.max, and the day after it (where a
+#: validity ends) does not exist. Leave `geldig_tot` out for 'no end'.
+MAX_YEAR = 9999
+
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
@@ -225,12 +298,28 @@ def _build(
     dups: list[Diagnostic],
     name: str,
     seen: set[int],
+    limits: Limits,
 ) -> Any:
     # An alias makes the composer hand us the same node twice. Aliases are refused: they
     # allow 'billion laughs' expansion and cycles, and rule files gain nothing from them.
     if id(node) in seen:
         raise _Refused("unsafe-yaml", msg("yaml.alias"), node.start_mark)
     seen.add(id(node))
+    if len(loc) > limits.depth:
+        raise _Refused("too-large", msg("limits.depth", max=limits.depth), node.start_mark,
+                       msg("exp.limit", max=limits.depth, name="depth"))
+    if isinstance(node, yaml.MappingNode) and len(node.value) > limits.mapping_keys:
+        raise _Refused("too-large", msg("limits.mapping_keys", max=limits.mapping_keys),
+                       node.start_mark,
+                       msg("exp.limit", max=limits.mapping_keys, name="mapping_keys"))
+    if isinstance(node, yaml.SequenceNode) and len(node.value) > limits.list_items:
+        raise _Refused("too-large", msg("limits.list_items", max=limits.list_items),
+                       node.start_mark, msg("exp.limit", max=limits.list_items, name="list_items"))
+    if isinstance(node, yaml.ScalarNode) and len(node.value) > limits.string_chars:
+        raise _Refused("too-large", msg("limits.string_chars", max=limits.string_chars,
+                                        value=clip(node.value)),
+                       node.start_mark,
+                       msg("exp.limit", max=limits.string_chars, name="string_chars"))
     positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
         raise _Refused("unsafe-yaml", msg("yaml.tag"), node.start_mark)
@@ -238,6 +327,10 @@ def _build(
         loader.flatten_mapping(node)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and len(key_node.value) > limits.string_chars:
+                raise _Refused("too-large", msg("limits.string_chars", max=limits.string_chars,
+                                                value=clip(key_node.value)), key_node.start_mark,
+                               msg("exp.limit", max=limits.string_chars, name="string_chars"))
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str | int | bool) or key is None:
                 raise _Refused("type", msg("yaml.key_not_text"), key_node.start_mark)
@@ -252,11 +345,11 @@ def _build(
                 ))
                 continue
             positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = _build(loader, value_node, child, positions, dups, name, seen)
+            result[key] = _build(loader, value_node, child, positions, dups, name, seen, limits)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _build(loader, item, (*loc, i), positions, dups, name, seen)
+            _build(loader, item, (*loc, i), positions, dups, name, seen, limits)
             for i, item in enumerate(node.value)
         ]
     if _explicit_tag(loader, node):
@@ -264,8 +357,13 @@ def _build(
     try:
         value = loader.construct_object(node, deep=True)
     except ValueError as exc:  # e.g. 2023-13-01 looks like a date but is none
-        raise _Refused("type", msg("yaml.bad_scalar", value=node.value, detail=str(exc)),
+        raise _Refused("type", msg("yaml.bad_scalar", value=clip(node.value)[1:-1],
+                                         detail=clip(str(exc))[1:-1]),
                        node.start_mark) from None
+    if isinstance(value, dt.date) and value.year >= MAX_YEAR:
+        # date.max and its neighbours overflow the day after (validity ends, boundary dates)
+        raise _Refused("range", msg("yaml.date_too_far", value=value.isoformat(),
+                                    max=f"{MAX_YEAR - 1}-12-31"), node.start_mark)
     if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
         raise _Refused("type", msg("yaml.nan"), node.start_mark)
     return value

@@ -46,10 +46,47 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
                                "en": "YAML error: a key must be text"},
     "diag.yaml.bad_scalar": {"nl": "YAML-fout: ongeldige waarde '{value}': {detail}",
                              "en": "YAML error: invalid value '{value}': {detail}"},
+    "diag.yaml.date_too_far": {
+        "nl": "datum {value} ligt te ver weg (uiterlijk {max}); laat geldig_tot weg voor "
+              "'zonder einde'",
+        "en": "date {value} is too far away (at most {max}); leave geldig_tot out for "
+              "'no end'"},
     "diag.yaml.nan": {"nl": "YAML-fout: NaN en oneindig zijn geen geldige waarden",
                       "en": "YAML error: NaN and infinity are not valid values"},
     "diag.yaml.duplicate_key": {"nl": "dubbele sleutel '{key}' (eerder op regel {line})",
                                 "en": "duplicate key '{key}' (first on line {line})"},
+    "diag.file.not_regular": {
+        "nl": "is geen gewoon bestand maar {kind}; geef een YAML- of JSON-bestand",
+        "en": "is not a regular file but {kind}; give a YAML or JSON file"},
+    "diag.file.kind.fifo": {"nl": "een named pipe (FIFO)", "en": "a named pipe (FIFO)"},
+    "diag.file.kind.device": {"nl": "een apparaat", "en": "a device"},
+    "diag.file.kind.socket": {"nl": "een socket", "en": "a socket"},
+    "diag.file.kind.other": {"nl": "iets anders", "en": "something else"},
+    "diag.file.symlink_loop": {"nl": "symbolische koppeling in een kringloop",
+                               "en": "symbolic link loop"},
+    "diag.limits.file_bytes": {
+        "nl": "bestand is groter dan {max} bytes",
+        "en": "file is larger than {max} bytes"},
+    "diag.limits.depth": {
+        "nl": "te diep genest (meer dan {max} niveaus)",
+        "en": "nested too deeply (more than {max} levels)"},
+    "diag.limits.string_chars": {
+        "nl": "tekst is langer dan {max} tekens: {value}",
+        "en": "text is longer than {max} characters: {value}"},
+    "diag.limits.list_items": {
+        "nl": "lijst heeft meer dan {max} elementen",
+        "en": "list has more than {max} items"},
+    "diag.limits.mapping_keys": {
+        "nl": "mapping heeft meer dan {max} sleutels",
+        "en": "mapping has more than {max} keys"},
+    "diag.exp.limit": {
+        "nl": "hoogstens {max}; een groter model zet de grens hoger met RISKMODEL_LIMITS="
+              "\"{name}=...\"",
+        "en": "at most {max}; a bigger model raises the limit with RISKMODEL_LIMITS="
+              "\"{name}=...\""},
+    "diag.limits.bad_env": {"nl": "ongeldige grenzen '{value}'", "en": "invalid limits '{value}'"},
+    "diag.exp.limits_env": {"nl": "naam=getal,... met namen uit: {names}",
+                            "en": "name=number,... with names from: {names}"},
     "diag.input.no_profiles": {"nl": "geen profielen gevonden", "en": "no profiles found"},
     "diag.input.no_scenarios": {"nl": "geen scenario's gevonden", "en": "no scenarios found"},
     "diag.exp.files_in_dir": {"nl": "{suffixes}-bestanden in deze map",
