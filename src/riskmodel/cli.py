@@ -19,7 +19,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from riskmodel._version import __version__
-from riskmodel.errors import Diagnostic, EngineError, OutputError, UserInputError, require_lang
+from riskmodel.errors import (
+    Diagnostic,
+    EngineError,
+    OutputError,
+    UserInputError,
+    msg,
+    require_lang,
+)
 from riskmodel.messages import DEFAULT_LANG, LANGS, t, t_or
 from riskmodel.source import display_path
 
@@ -166,6 +173,35 @@ def _into_dir(output: Path | None, inputs: Sequence[str]) -> bool:
     return output.is_dir() or len(inputs) > 1 or any(Path(i).is_dir() for i in inputs)
 
 
+def _input_keys(inputs: Sequence[str]) -> dict[object, str]:
+    """Every file the inputs name, by resolved path and by (device, inode)."""
+    from riskmodel.load.files import PROFILE_SUFFIXES, expand_inputs
+
+    files, _ = expand_inputs(inputs, PROFILE_SUFFIXES)
+    keys: dict[object, str] = {}
+    for f in files:
+        keys.update(_keys_of(f, display_path(f)))
+    return keys
+
+
+def _keys_of(path: Path, value: str) -> dict[object, str]:
+    keys: dict[object, str] = {}
+    try:
+        keys[path.resolve()] = value
+        info = path.stat()
+        keys[(info.st_dev, info.st_ino)] = value
+    except (OSError, RuntimeError, ValueError):
+        pass
+    return keys
+
+
+def _refuse_input_as_output(target: Path, inputs: dict[object, str], lang: str) -> None:
+    """An output path that is, or would replace, an input file is a user error."""
+    for key in _keys_of(target, ""):
+        if key in inputs:
+            raise OutputError(target, msg("output.is_input", input=inputs[key]))
+
+
 def cmd_assess(args: argparse.Namespace) -> int:
     from riskmodel.api import assess_many, load_rules
     from riskmodel.report.atomic import write_atomic
@@ -177,8 +213,17 @@ def cmd_assess(args: argparse.Namespace) -> int:
         if args.output.exists() and not args.output.is_dir():
             raise OutputError(args.output, t("cli.output_must_be_dir", args.lang))
         args.output.mkdir(parents=True, exist_ok=True)
+    inputs = _input_keys(args.profiles) if args.output is not None else {}
+    if args.output is not None and not into_dir:
+        _refuse_input_as_output(args.output, inputs, args.lang)
     outcomes = assess_many(args.profiles, rules, peildatum=args.peildatum, engine=args.engine,
                            verify=args.verify)
+    if into_dir:  # refuse before anything is written
+        for outcome in outcomes:
+            if outcome.assessment is not None:
+                _refuse_input_as_output(
+                    args.output / f"{outcome.assessment.receipt.profile_id}"
+                                  f"{SUFFIXES[args.format]}", inputs, args.lang)
     failed = explain_failed = 0
     results: list[str] = []
     for outcome in outcomes:

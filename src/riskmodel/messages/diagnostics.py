@@ -301,6 +301,14 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
                                  "en": "cannot write: {reason}"},
     "diag.output.must_be_dir": {"nl": "is een bestand; de uitvoer moet een map zijn",
                                 "en": "is a file; the output must be a directory"},
+    "diag.output.is_input": {
+        "nl": "is een invoerbestand ({input}); de uitvoer zou het overschrijven: kies een "
+              "andere naam of map",
+        "en": "is an input file ({input}); the output would overwrite it: choose another "
+              "name or directory"},
+    "diag.output.batch_summary": {
+        "nl": "uitvoer: {written} geschreven, {failed} mislukt, {skipped} niet geprobeerd",
+        "en": "output: {written} written, {failed} failed, {skipped} not attempted"},
     "diag.model.not_an_overlay": {"nl": "dit model is geen overlay",
                                   "en": "this model is not an overlay"},
     # ---- `riskmodel check`
