@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import errno
 import json
 import os
 import sys
@@ -24,6 +25,7 @@ from riskmodel.errors import (
     EngineError,
     OutputError,
     UserInputError,
+    make_diagnostic,
     msg,
     require_lang,
 )
@@ -204,7 +206,7 @@ def _refuse_input_as_output(target: Path, inputs: dict[object, str], lang: str) 
 
 def cmd_assess(args: argparse.Namespace) -> int:
     from riskmodel.api import assess_many, load_rules
-    from riskmodel.report.atomic import write_atomic
+    from riskmodel.report import atomic
     from riskmodel.report.render import SUFFIXES, render, render_explain
 
     rules = load_rules(args.rules)
@@ -225,8 +227,13 @@ def cmd_assess(args: argparse.Namespace) -> int:
                     args.output / f"{outcome.assessment.receipt.profile_id}"
                                   f"{SUFFIXES[args.format]}", inputs, args.lang)
     failed = explain_failed = 0
+    write_stopped = False
+    written = write_failed = not_attempted = 0
     results: list[str] = []
     for outcome in outcomes:
+        if into_dir and write_stopped and outcome.assessment is not None:
+            not_attempted += 1
+            continue
         _print_diagnostics(outcome.diagnostics, args.lang, _json_errors(args))
         if outcome.assessment is None:
             failed += 1
@@ -240,8 +247,16 @@ def cmd_assess(args: argparse.Namespace) -> int:
             explain_failed += 1
             continue
         if into_dir:
-            write_atomic(args.output / f"{a.receipt.profile_id}{SUFFIXES[args.format]}", text,
-                         lang=args.lang)
+            try:
+                atomic.write_atomic(args.output / f"{a.receipt.profile_id}"
+                                                  f"{SUFFIXES[args.format]}", text,
+                                    lang=args.lang)
+                written += 1
+            except OutputError as exc:
+                _print_diagnostics(exc.diagnostics, args.lang, _json_errors(args))
+                write_failed += 1
+                # a full disk fails every next write too: stop and say what was left
+                write_stopped = exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1))
         else:
             results.append(text)
     if results:
@@ -251,9 +266,19 @@ def cmd_assess(args: argparse.Namespace) -> int:
         else:
             body = "\n".join(results)
         if args.output is not None:
-            write_atomic(args.output, body, lang=args.lang)
+            atomic.write_atomic(args.output, body, lang=args.lang)
         else:
             sys.stdout.write(body)
+    if write_failed:
+        summary = msg("output.batch_summary", written=written, failed=write_failed,
+                      skipped=not_attempted)
+        if _json_errors(args):
+            _print_diagnostics([make_diagnostic(display_path(args.output), None, None, "output",
+                                                summary, code="output", loc=("output",))],
+                               args.lang, True)
+        else:
+            print(summary.render(args.lang), file=sys.stderr)
+        return EXIT_USER
     if failed:
         if not _json_errors(args):  # with --format json, stderr stays pure JSON Lines
             print(t("cli.profiles_rejected", args.lang, failed=failed, total=len(outcomes)),

@@ -237,6 +237,9 @@ class ScenarioError(UserInputError):
 class OutputError(UserInputError):
     """The output location cannot be written (missing folder, a directory, no permission)."""
 
+    #: the operating system's error number when a write failed (ENOSPC for a full disk)
+    errno: int | None = None
+
     def __init__(self, path: Path | str, message: Msg | str) -> None:
         super().__init__([make_diagnostic(str(path), None, None, "output", message,
                                           code="output", loc=("output",))])

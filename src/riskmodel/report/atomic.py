@@ -75,7 +75,9 @@ def write_atomic(path: Path, text: str, *, lang: str = DEFAULT_LANG) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise OutputError(path, t("output.cannot_write", lang, reason=exc.strerror)) from None
+        error = OutputError(path, t("output.cannot_write", lang, reason=exc.strerror))
+        error.errno = exc.errno
+        raise error from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
@@ -86,7 +88,9 @@ def write_atomic(path: Path, text: str, *, lang: str = DEFAULT_LANG) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(path, t("output.cannot_write", lang, reason=exc.strerror)) from None
+        error = OutputError(path, t("output.cannot_write", lang, reason=exc.strerror))
+        error.errno = exc.errno
+        raise error from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
