@@ -270,6 +270,14 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
         "en": "observation on {observed} lies after the assessment date {peildatum}"},
     "diag.exp.on_or_before_peildatum": {"nl": "datum op of voor de peildatum",
                                         "en": "a date on or before the assessment date"},
+    "diag.profile.place_too_long": {"nl": "te lang (hoogstens {max} tekens)",
+                                    "en": "too long (at most {max} characters)"},
+    "diag.profile.place_chars": {
+        "nl": "een gemeentenaam bestaat uit letters, spaties en ' - . ( ) ,",
+        "en": "a municipality name consists of letters, spaces and ' - . ( ) ,"},
+    "diag.profile.place_chars_digits": {
+        "nl": "een wijknaam bestaat uit letters, cijfers, spaties en ' - . ( ) ,",
+        "en": "a district name consists of letters, digits, spaces and ' - . ( ) ,"},
     "diag.profile.duplicate_id": {
         "nl": "profiel-id '{id}' komt ook voor in {other}; niet beoordeeld",
         "en": "profile id '{id}' also occurs in {other}; not assessed"},
@@ -279,10 +287,37 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
         "en": "field '{key}' seems to hold personal data (name, BSN, birth date or contact "
               "detail); a profile describes a situation, not people"},
     "diag.privacy.bsn": {
-        "nl": "waarde bevat een getal dat op een BSN lijkt (9 cijfers, voldoet aan de "
-              "elfproef); neem geen BSN op in een profiel",
-        "en": "value contains a number that looks like a BSN (9 digits, passes the eleven "
-              "test); do not put a BSN in a profile"},
+        "nl": "waarde bevat een getal dat op een BSN lijkt ({masked}: 9 cijfers, of 8 zonder "
+              "voorloopnul, voldoet aan de elfproef); neem geen BSN op in een profiel",
+        "en": "value contains a number that looks like a BSN ({masked}: 9 digits, or 8 without "
+              "the leading zero, passes the eleven test); do not put a BSN in a profile"},
+    "diag.privacy.email": {
+        "nl": "waarde bevat een e-mailadres ({masked}); een profiel beschrijft een situatie, "
+              "geen personen",
+        "en": "value contains an e-mail address ({masked}); a profile describes a situation, "
+              "not people"},
+    "diag.privacy.phone": {
+        "nl": "waarde bevat een telefoonnummer ({masked}); neem geen contactgegevens op",
+        "en": "value contains a phone number ({masked}); do not include contact details"},
+    "diag.privacy.iban": {
+        "nl": "waarde bevat een IBAN-rekeningnummer ({masked}); neem geen rekeningnummers op",
+        "en": "value contains an IBAN account number ({masked}); do not include account "
+              "numbers"},
+    "diag.privacy.plate": {
+        "nl": "waarde bevat iets dat op een Nederlands kenteken lijkt ({masked}); neem geen "
+              "kentekens op",
+        "en": "value contains what looks like a Dutch licence plate ({masked}); do not "
+              "include licence plates"},
+    "diag.privacy.birth_date": {
+        "nl": "waarde bevat iets dat op een geboortedatum lijkt ({masked}); neem geen "
+              "geboortedata op",
+        "en": "value contains what looks like a birth date ({masked}); do not include birth "
+              "dates"},
+    "diag.privacy.address": {
+        "nl": "waarde bevat een adres of postcode ({masked}); verwijs naar een pand met "
+              "object.bag_id, niet met een adres in tekst",
+        "en": "value contains an address or postcode ({masked}); refer to premises with "
+              "object.bag_id, not with an address in text"},
     # ---- arguments of API calls
     "diag.arg.bad_date": {"nl": "ongeldige datum {value}", "en": "invalid date {value}"},
     "diag.arg.unknown_engine": {"nl": "onbekende engine '{engine}'",
