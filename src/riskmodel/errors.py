@@ -32,7 +32,7 @@ DiagnosticCode = Literal[
     # the model's vocabulary and ids
     "unknown-fact", "unknown-reference", "duplicate-id", "outside-model", "overlay",
     # the situation described
-    "personal-data", "date-order", "future-observation",
+    "personal-data", "date-order", "future-observation", "unsafe-text",
     # `riskmodel check` findings
     "engine-limit", "lint", "analysis", "unverified",
     # arguments of an API call or command, output and internal trouble
@@ -67,6 +67,8 @@ CODES: dict[str, str] = {
     "overlay": "a regional overlay does not fit its base model",
     "personal-data": "something that identifies a person (name, BSN, birth date, contact)",
     "date-order": "an end date before its start date",
+    "unsafe-text": "a control character, terminal escape sequence or bidi override in a text "
+                   "value of a profile",
     "future-observation": "an observation dated after the assessment date (peildatum)",
     "engine-limit": "the compiled model exceeds a limit of the durable-rules engine",
     "lint": "a warning of `riskmodel check` about the model (unused fact, unreachable level)",

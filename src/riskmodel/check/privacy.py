@@ -155,3 +155,35 @@ def find_personal_data(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Msg]]:
     elif isinstance(data, str | int) and not isinstance(data, bool):
         for reason in _text_findings(str(data), isinstance(data, str)):
             yield loc, reason
+
+
+#: keys whose text may span lines (tab and newline allowed)
+FREE_TEXT_KEYS = frozenset({"omschrijving", "bron_detail"})
+# C0 except tab/newline, DEL, C1, bidi embeddings/overrides/isolates and marks
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f"
+                     "\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_LINE = re.compile("[\t\n]")
+
+
+def find_unsafe_text(data: Any, loc: Loc = (), free: bool = False
+                     ) -> Iterator[tuple[Loc, Msg]]:
+    """Yield (path, reason) for every string with a control character, a terminal escape
+    sequence or a bidi override: they would reach terminals and Markdown raw."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            child = (*loc, key)
+            if isinstance(key, str):  # reported at the mapping: the path must not carry it
+                yield from _unsafe_in(key, loc, free=False)
+            yield from find_unsafe_text(value, child, free=key in FREE_TEXT_KEYS)
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from find_unsafe_text(value, (*loc, i), free=False)
+    elif isinstance(data, str):
+        yield from _unsafe_in(data, loc, free)
+
+
+def _unsafe_in(text: str, loc: Loc, free: bool) -> Iterator[tuple[Loc, Msg]]:
+    found = _UNSAFE.search(text) or (None if free else _UNSAFE_LINE.search(text))
+    if found is not None:
+        yield loc, msg("text.unsafe_char", char=f"U+{ord(found.group()):04X}",
+                       pos=found.start() + 1)

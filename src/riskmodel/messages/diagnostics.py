@@ -281,6 +281,14 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
     "diag.profile.duplicate_id": {
         "nl": "profiel-id '{id}' komt ook voor in {other}; niet beoordeeld",
         "en": "profile id '{id}' also occurs in {other}; not assessed"},
+    "diag.text.unsafe_char": {
+        "nl": "tekst bevat stuurteken {char} op positie {pos} (terminal-escape, bidi-teken "
+              "of ander onzichtbaar teken)",
+        "en": "text contains control character {char} at position {pos} (terminal escape, "
+              "bidi mark or other invisible character)"},
+    "diag.exp.printable_text": {
+        "nl": "gewone tekst; tab en nieuwe regel alleen in omschrijving en bron_detail",
+        "en": "plain text; tab and newline only in omschrijving and bron_detail"},
     "diag.privacy.key": {
         "nl": "veld '{key}' lijkt persoonsgegevens te bevatten (naam, BSN, geboortedatum of "
               "contactgegeven); een profiel beschrijft een situatie, geen personen",
