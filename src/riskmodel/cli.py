@@ -364,7 +364,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
                                        expected=t("cli.overlay_expected", args.lang))],
                            args.lang)
         return EXIT_USER
-    base = load_rules(overlay.root / overlay.manifest.base)
+    from riskmodel.load.rules import base_path
+
+    base = load_rules(base_path(overlay.root, overlay.manifest.base))
     lines = [_diff_line(line, args.lang) for line in diff_models(base, overlay)]
     print("\n".join(lines) if lines else t("cli.no_differences", args.lang))
     return EXIT_OK

@@ -18,6 +18,23 @@ from riskmodel.source import SourceDoc
 
 MANIFEST_NAME = "model.yaml"
 MAX_BASE_DEPTH = 5
+#: `basis:` words that mean the bundled model
+BUNDLED_BASE = ("standaard", "bundled")
+
+
+def base_path(root: Path, base: str) -> Path | None:
+    """The directory an overlay's `basis:` names: the bundled model for `standaard`, else a
+    directory (relative to the overlay) holding a model.yaml; None for anything else, which
+    is never read (a `basis:` pointing at /etc/shadow must not echo its lines)."""
+    if base.strip() in BUNDLED_BASE:
+        return default_rules_path()
+    candidate = root / base
+    try:
+        if candidate.is_dir() and (candidate / MANIFEST_NAME).is_file():
+            return candidate
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def default_rules_path() -> Path:
@@ -56,8 +73,15 @@ def read_model(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ())
     )
     base_keys: set[tuple[str, str]] = set()
     if manifest.base is not None:
-        base = _read_base(base_dir / manifest.base, manifest_doc,
-                          (*_chain, base_dir.resolve()), diags)
+        found = base_path(base_dir, manifest.base)
+        base: RuleSet | None = None
+        if found is None:
+            diags.add(manifest_doc.diagnostic(
+                ("basis",), msg("overlay.base_not_model", path=manifest.base[:80]),
+                code="overlay", expected=msg("exp.overlay_base", words=" / ".join(BUNDLED_BASE),
+                                             manifest=MANIFEST_NAME)))
+        else:
+            base = _read_base(found, manifest_doc, (*_chain, base_dir.resolve()), diags)
         if base is not None:
             base_keys = start_from_base(ruleset, base, manifest_doc, diags)
         diags.raise_if_any(RuleError)

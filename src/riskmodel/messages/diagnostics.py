@@ -187,6 +187,14 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
                            "en": "circular reference between base models: {chain}"},
     "diag.overlay.too_deep": {"nl": "te diep geneste basis-modellen (max. {max})",
                               "en": "base models nested too deeply (max. {max})"},
+    "diag.overlay.base_not_model": {
+        "nl": "basis '{path}' is geen model; het wordt niet gelezen",
+        "en": "base '{path}' is not a model; it is not read"},
+    "diag.exp.overlay_base": {
+        "nl": "{words} (het meegeleverde model) of een map met een {manifest}, relatief aan "
+              "deze map",
+        "en": "{words} (the bundled model) or a directory with a {manifest}, relative to this "
+              "directory"},
     "diag.overlay.base_invalid": {"nl": "basismodel '{path}' is ongeldig",
                                   "en": "base model '{path}' is invalid"},
     "diag.overlay.not_in_base": {"nl": "'{id}' staat niet in het basismodel",
