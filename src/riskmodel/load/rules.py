@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
-from riskmodel.errors import DiagnosticList, RuleError, msg
+from riskmodel.errors import DiagnosticList, RuleError, clip, msg
 from riskmodel.load.diagnostics import from_validation_error
 from riskmodel.load.overlay import merge_file, start_from_base
 from riskmodel.load.yamlsource import YamlSyntaxError, read_source
 from riskmodel.model.rules import Manifest, RuleFile
 from riskmodel.model.ruleset import RuleSet
-from riskmodel.source import SourceDoc
+from riskmodel.model.values import MAX_SAFE_INT
+from riskmodel.source import Loc, SourceDoc
 
 MANIFEST_NAME = "model.yaml"
 MAX_BASE_DEPTH = 5
@@ -110,6 +113,13 @@ def read_model(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ())
         ruleset.file_hashes[rel] = hashlib.sha256(doc.raw).hexdigest()
         if doc.data is None:
             continue
+        unsafe = [doc.diagnostic(loc, msg("rules.int_too_large", value=clip(value)),
+                                 code="range", expected=msg("exp.number_between",
+                                                            low=-MAX_SAFE_INT, high=MAX_SAFE_INT))
+                  for loc, value in _big_ints(doc.data)]
+        if unsafe:
+            diags.extend(unsafe)
+            continue
         try:
             content = RuleFile.model_validate(doc.data)
         except ValidationError as exc:
@@ -118,6 +128,19 @@ def read_model(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ())
         merge_file(ruleset, content, doc, diags, base_keys)
     diags.raise_if_any(RuleError)
     return ruleset
+
+
+def _big_ints(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, int]]:
+    """Integers beyond +-(2^53-1): durable-rules and JSON consumers pass numbers as doubles,
+    so such a constant would silently compare as a different number."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _big_ints(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _big_ints(value, (*loc, i))
+    elif isinstance(data, int) and not isinstance(data, bool) and abs(data) > MAX_SAFE_INT:
+        yield loc, data
 
 
 def _read(path: Path, diags: DiagnosticList) -> SourceDoc | None:

@@ -187,6 +187,12 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
                            "en": "circular reference between base models: {chain}"},
     "diag.overlay.too_deep": {"nl": "te diep geneste basis-modellen (max. {max})",
                               "en": "base models nested too deeply (max. {max})"},
+    "diag.ref.continues_cycle": {
+        "nl": "voortzetting_van vormt een kring: {chain}",
+        "en": "voortzetting_van forms a cycle: {chain}"},
+    "diag.rules.int_too_large": {
+        "nl": "geheel getal {value} is te groot om exact te rekenen",
+        "en": "whole number {value} is too large to compute with exactly"},
     "diag.overlay.base_not_model": {
         "nl": "basis '{path}' is geen model; het wordt niet gelezen",
         "en": "base '{path}' is not a model; it is not read"},
