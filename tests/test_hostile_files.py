@@ -173,3 +173,20 @@ def test_directory_scan_reports_what_it_cannot_read(tmp_path: Path, rules: RuleS
 def test_source_text_read_errors_are_yaml_errors(tmp_path: Path) -> None:
     with pytest.raises(YamlSyntaxError):
         read_source(tmp_path)
+
+
+def test_in_memory_profiles_are_held_to_the_same_limits(rules: RuleSet) -> None:
+    deep: dict[str, object] = {}
+    node = deep
+    for _ in range(5000):  # past Python's recursion limit
+        node["a"] = {}
+        node = node["a"]  # type: ignore[assignment]
+    base = {"id": "p1", "soort": "pand", "gemeente": "Almere", "peildatum": "2023-06-01"}
+    for extra in ({"feiten": deep}, {"omschrijving": "x" * 10_000_000},
+                  {"feiten": {f"f{i}": True for i in range(20_000)}}):
+        with pytest.raises(ProfileError) as info:
+            load_profile({**base, **extra}, rules)
+        assert codes(info) == ["too-large"]
+        assert len(info.value.diagnostics[0].format()) < 600
+    (outcome,) = assess_many([{**base, "feiten": deep}], rules)
+    assert [d.code for d in outcome.diagnostics] == ["too-large"]

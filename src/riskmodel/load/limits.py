@@ -15,8 +15,10 @@ import os
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any
 
 from riskmodel.errors import UserInputError, make_diagnostic, msg
+from riskmodel.source import Loc
 
 #: environment variable: comma-separated `name=number` pairs overriding the defaults
 LIMITS_ENV = "RISKMODEL_LIMITS"
@@ -72,3 +74,29 @@ def use_limits(limits: Limits) -> Iterator[Limits]:
         yield limits
     finally:
         _OVERRIDE.reset(token)
+
+
+def shape_problem(data: Any, limits: Limits) -> tuple[Loc, str, int] | None:
+    """The first place where in-memory data (a profile handed over by an application, not
+    read from a file) breaks a limit: (path, limit name, limit), or None. Iterative, so a
+    mapping nested 100,000 deep is a user error rather than a RecursionError."""
+    stack: list[tuple[Any, Loc]] = [(data, ())]
+    while stack:
+        value, loc = stack.pop()
+        if len(loc) > limits.depth:
+            return loc[: limits.depth + 1], "depth", limits.depth
+        if isinstance(value, str):
+            if len(value) > limits.string_chars:
+                return loc, "string_chars", limits.string_chars
+        elif isinstance(value, dict):
+            if len(value) > limits.mapping_keys:
+                return loc, "mapping_keys", limits.mapping_keys
+            for key, item in value.items():
+                if isinstance(key, str) and len(key) > limits.string_chars:
+                    return loc, "string_chars", limits.string_chars
+                stack.append((item, (*loc, key if isinstance(key, str | int) else repr(key))))
+        elif isinstance(value, list | tuple):
+            if len(value) > limits.list_items:
+                return loc, "list_items", limits.list_items
+            stack.extend((item, (*loc, i)) for i, item in enumerate(value))
+    return None
