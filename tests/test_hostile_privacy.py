@@ -73,7 +73,9 @@ def test_real_municipalities_pass(rules: RuleSet, value: str) -> None:
 @pytest.mark.parametrize("text", [
     "peildatum 2024-03-01", "zaak 2023/4512", "bag 0363010000000001", "drugs 500 gram",
     "versie 1.0.3", "score 12345674", "3 incidenten in 2023", "sinds 2019 actief",
-    "clubhuis op bedrijventerrein", "100 bezoekers, 12-14 uur",
+    "clubhuis op bedrijventerrein", "100 bezoekers, 12-14 uur", "op het plein 3 incidenten",
+    "in het park 2 keer gezien", "gebied 2023 onrustig", "onderweg 3 keer",
+    "snelweg 12 km verderop", "Snelweg 12 km verderop",
 ])
 def test_ordinary_text_passes(text: str) -> None:
     assert list(find_personal_data({"omschrijving": text})) == []

@@ -68,10 +68,12 @@ _BIRTH = re.compile(
     r"(?:\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|"
     rf"\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}|(?:19|20)\d\d)\b",
     re.IGNORECASE)
+# a capitalised street name (Kerkstraat, Dorpsweg) with a house number; lower-case words such
+# as "onderweg 3 keer" or "snelweg 12 km" are not addresses
 _STREET = re.compile(
-    r"\b[A-Za-zÀ-ÿ'\-]*(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|pad|hof|"
-    r"dreef|markt|park|allee|boulevard|kanaal|haven|burg|veld|wal|ring)\s+\d{1,5}\s?[a-zA-Z]?\b",
-    re.IGNORECASE)
+    r"\b[A-ZÀ-Ý][a-zà-ÿ'\-]+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|pad|hof|"
+    r"dreef|markt|park|allee|boulevard|kanaal|haven|burg|veld|wal|ring)\s+\d{1,5}[a-zA-Z]?"
+    r"(?!\s*(?:km|m|keer|x|uur|min|jaar|maanden|dagen|weken)\b)\b")
 _POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w-])")
 
 
