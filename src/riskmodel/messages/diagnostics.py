@@ -194,7 +194,7 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
         "nl": "geheel getal {value} is te groot om exact te rekenen",
         "en": "whole number {value} is too large to compute with exactly"},
     "diag.overlay.base_not_model": {
-        "nl": "basis '{path}' is geen model; het wordt niet gelezen",
+        "nl": "opgegeven basismodel '{path}' is geen model; het wordt niet gelezen",
         "en": "base '{path}' is not a model; it is not read"},
     "diag.exp.overlay_base": {
         "nl": "{words} (het meegeleverde model) of een map met een {manifest}, relatief aan "
