@@ -65,7 +65,7 @@ class TestTypes:
             ("aantal_incidenten: 2.5", "een geheel getal"),
             ("aantal_incidenten: veel", "een getal of onbekend"),
             ("aantal_incidenten: true", "een getal of onbekend"),
-            ("drugs_gram: 1e3", "een getal; YAML leest deze schrijfwijze als tekst: schrijf het "
+            ('drugs_gram: "1e3"', "een getal; YAML leest deze schrijfwijze als tekst: schrijf het "
                                 "getal zonder exponent, bv. 0.0001"),
             ("laatste_incident: gisteren", "een datum JJJJ-MM-DD"),
             ("clubhuis_status: [gepland]", "geen, gepland, in_gebruik"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import errno
 import gc
 import json
 import os
@@ -20,7 +21,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from riskmodel._version import __version__
-from riskmodel.errors import Diagnostic, EngineError, OutputError, UserInputError, require_lang
+from riskmodel.errors import (
+    Diagnostic,
+    EngineError,
+    OutputError,
+    UserInputError,
+    make_diagnostic,
+    msg,
+    require_lang,
+)
 from riskmodel.messages import DEFAULT_LANG, LANGS, t, t_or
 from riskmodel.source import display_path
 
@@ -169,9 +178,38 @@ def _into_dir(output: Path | None, inputs: Sequence[str]) -> bool:
     return output.is_dir() or len(inputs) > 1 or any(Path(i).is_dir() for i in inputs)
 
 
+def _input_keys(inputs: Sequence[str]) -> dict[object, str]:
+    """Every file the inputs name, by resolved path and by (device, inode)."""
+    from riskmodel.load.files import PROFILE_SUFFIXES, expand_inputs
+
+    files, _ = expand_inputs(inputs, PROFILE_SUFFIXES)
+    keys: dict[object, str] = {}
+    for f in files:
+        keys.update(_keys_of(f, display_path(f)))
+    return keys
+
+
+def _keys_of(path: Path, value: str) -> dict[object, str]:
+    keys: dict[object, str] = {}
+    try:
+        keys[path.resolve()] = value
+        info = path.stat()
+        keys[(info.st_dev, info.st_ino)] = value
+    except (OSError, RuntimeError, ValueError):
+        pass
+    return keys
+
+
+def _refuse_input_as_output(target: Path, inputs: dict[object, str], lang: str) -> None:
+    """An output path that is, or would replace, an input file is a user error."""
+    for key in _keys_of(target, ""):
+        if key in inputs:
+            raise OutputError(target, msg("output.is_input", input=inputs[key]))
+
+
 def cmd_assess(args: argparse.Namespace) -> int:
     from riskmodel.api import assess_many, load_rules
-    from riskmodel.report.atomic import write_atomic
+    from riskmodel.report import atomic
     from riskmodel.report.render import SUFFIXES, render, render_explain
 
     rules = load_rules(args.rules)
@@ -183,11 +221,25 @@ def cmd_assess(args: argparse.Namespace) -> int:
         if args.output.exists() and not args.output.is_dir():
             raise OutputError(args.output, t("cli.output_must_be_dir", args.lang))
         args.output.mkdir(parents=True, exist_ok=True)
+    inputs = _input_keys(args.profiles) if args.output is not None else {}
+    if args.output is not None and not into_dir:
+        _refuse_input_as_output(args.output, inputs, args.lang)
     outcomes = assess_many(args.profiles, rules, peildatum=args.peildatum, engine=args.engine,
                            verify=args.verify, texts=args.texts)
+    if into_dir:  # refuse before anything is written
+        for outcome in outcomes:
+            if outcome.assessment is not None:
+                _refuse_input_as_output(
+                    args.output / f"{outcome.assessment.receipt.profile_id}"
+                                  f"{SUFFIXES[args.format]}", inputs, args.lang)
     failed = explain_failed = 0
+    write_stopped = False
+    written = write_failed = not_attempted = 0
     results: list[str] = []
     for outcome in outcomes:
+        if into_dir and write_stopped and outcome.assessment is not None:
+            not_attempted += 1
+            continue
         _print_diagnostics(outcome.diagnostics, args.lang, _json_errors(args))
         if outcome.assessment is None:
             failed += 1
@@ -201,8 +253,16 @@ def cmd_assess(args: argparse.Namespace) -> int:
             explain_failed += 1
             continue
         if into_dir:
-            write_atomic(args.output / f"{a.receipt.profile_id}{SUFFIXES[args.format]}", text,
-                         lang=args.lang)
+            try:
+                atomic.write_atomic(args.output / f"{a.receipt.profile_id}"
+                                                  f"{SUFFIXES[args.format]}", text,
+                                    lang=args.lang)
+                written += 1
+            except OutputError as exc:
+                _print_diagnostics(exc.diagnostics, args.lang, _json_errors(args))
+                write_failed += 1
+                # a full disk fails every next write too: stop and say what was left
+                write_stopped = exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1))
         else:
             results.append(text)
     if results:
@@ -212,9 +272,19 @@ def cmd_assess(args: argparse.Namespace) -> int:
         else:
             body = "\n".join(results)
         if args.output is not None:
-            write_atomic(args.output, body, lang=args.lang)
+            atomic.write_atomic(args.output, body, lang=args.lang)
         else:
             sys.stdout.write(body)
+    if write_failed:
+        summary = msg("output.batch_summary", written=written, failed=write_failed,
+                      skipped=not_attempted)
+        if _json_errors(args):
+            _print_diagnostics([make_diagnostic(display_path(args.output), None, None, "output",
+                                                summary, code="output", loc=("output",))],
+                               args.lang, True)
+        else:
+            print(summary.render(args.lang), file=sys.stderr)
+        return EXIT_USER
     if failed:
         if not _json_errors(args):  # with --format json, stderr stays pure JSON Lines
             print(t("cli.profiles_rejected", args.lang, failed=failed, total=len(outcomes)),
@@ -300,7 +370,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
                                        expected=t("cli.overlay_expected", args.lang))],
                            args.lang)
         return EXIT_USER
-    base = load_rules(overlay.root / overlay.manifest.base)
+    from riskmodel.load.rules import base_path
+
+    base = load_rules(base_path(overlay.root, overlay.manifest.base))
     lines = [_diff_line(line, args.lang) for line in diff_models(base, overlay)]
     print("\n".join(lines) if lines else t("cli.no_differences", args.lang))
     return EXIT_OK

@@ -32,11 +32,13 @@ DiagnosticCode = Literal[
     # the model's vocabulary and ids
     "unknown-fact", "unknown-reference", "duplicate-id", "outside-model", "overlay",
     # the situation described
-    "personal-data", "date-order", "future-observation",
+    "personal-data", "date-order", "future-observation", "unsafe-text",
     # `riskmodel check` findings
     "engine-limit", "lint", "analysis", "unverified",
     # arguments of an API call or command, output and internal trouble
     "unknown-engine", "unknown-id", "unknown-language", "model-mismatch", "output", "internal",
+    # limits on the size and shape of any input
+    "too-large",
 ]
 
 #: One line per code: what it means. Kept in step with `DiagnosticCode` by a test.
@@ -65,6 +67,8 @@ CODES: dict[str, str] = {
     "overlay": "a regional overlay does not fit its base model",
     "personal-data": "something that identifies a person (name, BSN, birth date, contact)",
     "date-order": "an end date before its start date",
+    "unsafe-text": "a control character, terminal escape sequence or bidi override in a text "
+                   "value of a profile",
     "future-observation": "an observation dated after the assessment date (peildatum)",
     "engine-limit": "the compiled model exceeds a limit of the durable-rules engine",
     "lint": "a warning of `riskmodel check` about the model (unused fact, unreachable level)",
@@ -76,7 +80,22 @@ CODES: dict[str, str] = {
     "model-mismatch": "an assessment rendered with another model than the one that made it",
     "output": "the output location cannot be written",
     "internal": "riskmodel itself failed on this input; please report it",
+    "too-large": "an input beyond a size limit (file size, nesting depth, text length, list "
+                 "length, number of keys); see RISKMODEL_LIMITS",
 }
+
+#: no message shows more than this many characters of a value from the input
+MAX_SHOWN = 80
+
+
+def clip(value: Any, limit: int = MAX_SHOWN) -> str:
+    """`repr(value)`, cut to `limit` characters: a message never echoes a long value in full."""
+    if isinstance(value, str) and len(value) > limit:
+        return repr(value[: limit - 5]) + "..."
+    if isinstance(value, dict | list | tuple | set) and len(value) > limit:
+        return f"<{type(value).__name__} ({len(value)})>"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 @dataclass(frozen=True)
@@ -221,6 +240,9 @@ class ScenarioError(UserInputError):
 class OutputError(UserInputError):
     """The output location cannot be written (missing folder, a directory, no permission)."""
 
+    #: the operating system's error number when a write failed (ENOSPC for a full disk)
+    errno: int | None = None
+
     def __init__(self, path: Path | str, message: Msg | str) -> None:
         super().__init__([make_diagnostic(str(path), None, None, "output", message,
                                           code="output", loc=("output",))])
@@ -256,7 +278,12 @@ def _diag_key(d: Diagnostic) -> tuple[str, int, int, str, str]:
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
-    """Closest candidate, or None: typos in ids are the most common rule-writing mistake."""
+    """Closest candidate, or None: typos in ids are the most common rule-writing mistake.
+
+    Long words get no suggestion: nobody mistypes an id as a paragraph, and comparing one
+    with every candidate takes time."""
+    if len(str(word)) > 2 * MAX_SHOWN:
+        return None
     matches = difflib.get_close_matches(str(word), sorted(set(candidates)), n=1, cutoff=0.6)
     return matches[0] if matches else None
 

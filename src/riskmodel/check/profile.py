@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from riskmodel.check.privacy import find_personal_data
-from riskmodel.errors import DiagnosticList, ProfileError
+from riskmodel.check.privacy import find_personal_data, find_unsafe_text
+from riskmodel.errors import DiagnosticList, ProfileError, msg
+from riskmodel.load.limits import current_limits, shape_problem
 from riskmodel.load.profile import build_profile
 from riskmodel.load.yamlsource import YamlSyntaxError, parse_text
 from riskmodel.model.profile import Profile
@@ -22,6 +23,18 @@ def profile_from_doc(doc: SourceDoc, rules: RuleSet, base: Loc = (),
     for node in base:
         data = data[node]
     diags = DiagnosticList()
+    problem = shape_problem(data, current_limits())
+    if problem is not None:  # in-memory data skipped the loader's limits
+        where, what, limit = problem
+        diags.add(doc.diagnostic((*base, *where), msg(f"limits.{what}", max=limit,
+                                                      value="..."),
+                                 code="too-large", expected=msg("exp.limit", max=limit,
+                                                                name=what)))
+        diags.raise_if_any(ProfileError)
+    for loc, reason in find_unsafe_text(data):
+        diags.add(doc.diagnostic((*base, *loc), reason, code="unsafe-text",
+                                 expected=msg("exp.printable_text")))
+    diags.raise_if_any(ProfileError)
     for loc, reason in find_personal_data(data):
         diags.add(doc.diagnostic((*base, *loc), reason, code="personal-data"))
     diags.raise_if_any(ProfileError)

@@ -57,6 +57,10 @@ class _Checker:
                     self.at("registers", reg.id, ("items", i, "voortzetting_van"),
                             msg("ref.unknown_item", id=item.continues), "unknown-reference",
                             suggestion=did_you_mean(item.continues, ids))
+                cycle = _continuation_cycle(reg, item.id)
+                if cycle:
+                    self.at("registers", reg.id, ("items", i, "voortzetting_van"),
+                            msg("ref.continues_cycle", chain=" -> ".join(cycle)), "inconsistent")
                 for j, st in enumerate(item.statuses):
                     if st.status not in reg.statuses:
                         self.at("registers", reg.id, ("items", i, "statussen", j, "status"),
@@ -178,6 +182,22 @@ class _Checker:
                 self.at(section, item_id, (*loc, op),
                         msg("ref.value_not_fact", value=repr(v), fact=fact.id), problem.code,
                         expected=problem.expected, suggestion=problem.suggestion)
+
+
+def _continuation_cycle(reg: Any, start: str) -> list[str]:
+    """The chain `start -> ... -> start` when following voortzetting_van returns to `start`
+    (a continuation of itself would inherit its own statuses forever); else []."""
+    by_id = {item.id: item for item in reg.items}
+    chain = [start]
+    current = by_id[start].continues
+    while current is not None and current in by_id and len(chain) <= len(by_id):
+        chain.append(current)
+        if current == start:
+            return chain
+        if current in chain[:-1]:
+            return []  # a cycle further on, reported at its own members
+        current = by_id[current].continues
+    return []
 
 
 def check_references(ruleset: RuleSet) -> list[Diagnostic]:

@@ -6,7 +6,15 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from riskmodel.errors import Diagnostic, DiagnosticCode, Msg, did_you_mean, is_code, msg
+from riskmodel.errors import (
+    Diagnostic,
+    DiagnosticCode,
+    Msg,
+    clip,
+    did_you_mean,
+    is_code,
+    msg,
+)
 from riskmodel.source import Loc, SourceDoc
 
 #: pydantic error type -> (code, catalogue key of the message)
@@ -166,7 +174,7 @@ def from_validation_error(
             present = set(parent) if isinstance(parent, dict) else set()
             allowed = keys_at(model, raw_loc[:-1])
             hint = did_you_mean(key, (allowed if allowed else vocabulary) - present)
-            out.append(doc.diagnostic(full, msg("schema.unknown_key", key=key),
+            out.append(doc.diagnostic(full, msg("schema.unknown_key", key=clip(key)[1:-1]),
                                       code="unknown-key", suggestion=hint))
             continue
         if etype == "missing":
@@ -179,13 +187,13 @@ def from_validation_error(
             options = [o.strip().strip("'") for o in expected.replace(" or ", ",").split(",")]
             options = [o for o in options if o]
             hint = did_you_mean(str(got), options) if got is not None else None
-            out.append(doc.diagnostic(full, msg("schema.bad_literal", value=repr(got)),
+            out.append(doc.diagnostic(full, msg("schema.bad_literal", value=clip(got)),
                                       code="unknown-value", expected=", ".join(options),
                                       suggestion=hint))
             continue
         if etype in _BOUNDS:
             key, template, ctx_key = _BOUNDS[etype]
-            shown = f": {got!r}" if got is not None and not isinstance(got, dict | list) else ""
+            shown = f": {clip(got)}" if got is not None and not isinstance(got, dict | list) else ""
             out.append(doc.diagnostic(full, msg(key, got=shown), code="range",
                                       expected=msg(template, n=ctx.get(ctx_key))))
             continue
@@ -207,7 +215,7 @@ def from_validation_error(
             text = msg(key, pattern=ctx.get("pattern")) if etype == "string_pattern_mismatch" \
                 else msg(key)
             if got is not None and not isinstance(got, dict | list):
-                text = msg("schema.got", what=text, value=repr(got))
+                text = msg("schema.got", what=text, value=clip(got))
             out.append(doc.diagnostic(full, text, code=code))
             continue
         # Anything else: pydantic's own (English) text under the catch-all code. Plain

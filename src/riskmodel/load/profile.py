@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from riskmodel.errors import Diagnostic, DiagnosticList, ProfileError, did_you_mean, msg
+from riskmodel.errors import Diagnostic, DiagnosticList, ProfileError, clip, did_you_mean, msg
 from riskmodel.load.diagnostics import from_validation_error
 from riskmodel.model.profile import UNKNOWN, FactEntry, Profile
 from riskmodel.model.ruleset import RuleSet
@@ -71,8 +71,8 @@ def normalise_fact(
     if problem.datetime is not None:
         message = msg("fact.datetime", fact=key, value=problem.datetime.isoformat())
     elif problem.item is not None:
-        message = msg("fact.bad_item", fact=key, value=repr(problem.item))
+        message = msg("fact.bad_item", fact=key, value=clip(problem.item))
     else:
-        message = msg("fact.bad_value", fact=key, value=repr(value))
+        message = msg("fact.bad_value", fact=key, value=clip(value))
     return value, [doc.diagnostic(vloc, message, code=problem.code, expected=problem.expected,
                                   suggestion=problem.suggestion)]

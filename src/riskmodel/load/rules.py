@@ -3,21 +3,41 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
-from riskmodel.errors import DiagnosticList, RuleError, msg
+from riskmodel.errors import DiagnosticList, RuleError, clip, msg
 from riskmodel.load.diagnostics import from_validation_error
 from riskmodel.load.overlay import merge_file, start_from_base
 from riskmodel.load.yamlsource import YamlSyntaxError, read_source
 from riskmodel.model.rules import Manifest, RuleFile
 from riskmodel.model.ruleset import RuleSet
-from riskmodel.source import SourceDoc
+from riskmodel.model.values import MAX_SAFE_INT
+from riskmodel.source import Loc, SourceDoc
 
 MANIFEST_NAME = "model.yaml"
 MAX_BASE_DEPTH = 5
+#: `basis:` words that mean the bundled model
+BUNDLED_BASE = ("standaard", "bundled")
+
+
+def base_path(root: Path, base: str) -> Path | None:
+    """The directory an overlay's `basis:` names: the bundled model for `standaard`, else a
+    directory (relative to the overlay) holding a model.yaml; None for anything else, which
+    is never read (a `basis:` pointing at /etc/shadow must not echo its lines)."""
+    if base.strip() in BUNDLED_BASE:
+        return default_rules_path()
+    candidate = root / base
+    try:
+        if candidate.is_dir() and (candidate / MANIFEST_NAME).is_file():
+            return candidate
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def default_rules_path() -> Path:
@@ -56,8 +76,15 @@ def read_model(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ())
     )
     base_keys: set[tuple[str, str]] = set()
     if manifest.base is not None:
-        base = _read_base(base_dir / manifest.base, manifest_doc,
-                          (*_chain, base_dir.resolve()), diags)
+        found = base_path(base_dir, manifest.base)
+        base: RuleSet | None = None
+        if found is None:
+            diags.add(manifest_doc.diagnostic(
+                ("basis",), msg("overlay.base_not_model", path=manifest.base[:80]),
+                code="overlay", expected=msg("exp.overlay_base", words=" / ".join(BUNDLED_BASE),
+                                             manifest=MANIFEST_NAME)))
+        else:
+            base = _read_base(found, manifest_doc, (*_chain, base_dir.resolve()), diags)
         if base is not None:
             base_keys = start_from_base(ruleset, base, manifest_doc, diags)
         diags.raise_if_any(RuleError)
@@ -86,6 +113,13 @@ def read_model(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ())
         ruleset.file_hashes[rel] = hashlib.sha256(doc.raw).hexdigest()
         if doc.data is None:
             continue
+        unsafe = [doc.diagnostic(loc, msg("rules.int_too_large", value=clip(value)),
+                                 code="range", expected=msg("exp.number_between",
+                                                            low=-MAX_SAFE_INT, high=MAX_SAFE_INT))
+                  for loc, value in _big_ints(doc.data)]
+        if unsafe:
+            diags.extend(unsafe)
+            continue
         try:
             content = RuleFile.model_validate(doc.data)
         except ValidationError as exc:
@@ -94,6 +128,19 @@ def read_model(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ())
         merge_file(ruleset, content, doc, diags, base_keys)
     diags.raise_if_any(RuleError)
     return ruleset
+
+
+def _big_ints(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, int]]:
+    """Integers beyond +-(2^53-1): durable-rules and JSON consumers pass numbers as doubles,
+    so such a constant would silently compare as a different number."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _big_ints(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _big_ints(value, (*loc, i))
+    elif isinstance(data, int) and not isinstance(data, bool) and abs(data) > MAX_SAFE_INT:
+        yield loc, data
 
 
 def _read(path: Path, diags: DiagnosticList) -> SourceDoc | None:

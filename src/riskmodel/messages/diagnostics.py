@@ -46,10 +46,47 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
                                "en": "YAML error: a key must be text"},
     "diag.yaml.bad_scalar": {"nl": "YAML-fout: ongeldige waarde '{value}': {detail}",
                              "en": "YAML error: invalid value '{value}': {detail}"},
+    "diag.yaml.date_too_far": {
+        "nl": "datum {value} ligt te ver weg (uiterlijk {max}); laat geldig_tot weg voor "
+              "'zonder einde'",
+        "en": "date {value} is too far away (at most {max}); leave geldig_tot out for "
+              "'no end'"},
     "diag.yaml.nan": {"nl": "YAML-fout: NaN en oneindig zijn geen geldige waarden",
                       "en": "YAML error: NaN and infinity are not valid values"},
     "diag.yaml.duplicate_key": {"nl": "dubbele sleutel '{key}' (eerder op regel {line})",
                                 "en": "duplicate key '{key}' (first on line {line})"},
+    "diag.file.not_regular": {
+        "nl": "is geen gewoon bestand maar {kind}; geef een YAML- of JSON-bestand",
+        "en": "is not a regular file but {kind}; give a YAML or JSON file"},
+    "diag.file.kind.fifo": {"nl": "een named pipe (FIFO)", "en": "a named pipe (FIFO)"},
+    "diag.file.kind.device": {"nl": "een apparaat", "en": "a device"},
+    "diag.file.kind.socket": {"nl": "een socket", "en": "a socket"},
+    "diag.file.kind.other": {"nl": "iets anders", "en": "something else"},
+    "diag.file.symlink_loop": {"nl": "symbolische koppeling in een kringloop",
+                               "en": "symbolic link loop"},
+    "diag.limits.file_bytes": {
+        "nl": "bestand is groter dan {max} bytes",
+        "en": "file is larger than {max} bytes"},
+    "diag.limits.depth": {
+        "nl": "te diep genest (meer dan {max} niveaus)",
+        "en": "nested too deeply (more than {max} levels)"},
+    "diag.limits.string_chars": {
+        "nl": "tekst is langer dan {max} tekens: {value}",
+        "en": "text is longer than {max} characters: {value}"},
+    "diag.limits.list_items": {
+        "nl": "lijst heeft meer dan {max} elementen",
+        "en": "list has more than {max} items"},
+    "diag.limits.mapping_keys": {
+        "nl": "mapping heeft meer dan {max} sleutels",
+        "en": "mapping has more than {max} keys"},
+    "diag.exp.limit": {
+        "nl": "hoogstens {max}; een groter model zet de grens hoger met RISKMODEL_LIMITS="
+              "\"{name}=...\"",
+        "en": "at most {max}; a bigger model raises the limit with RISKMODEL_LIMITS="
+              "\"{name}=...\""},
+    "diag.limits.bad_env": {"nl": "ongeldige grenzen '{value}'", "en": "invalid limits '{value}'"},
+    "diag.exp.limits_env": {"nl": "naam=getal,... met namen uit: {names}",
+                            "en": "name=number,... with names from: {names}"},
     "diag.input.no_profiles": {"nl": "geen profielen gevonden", "en": "no profiles found"},
     "diag.input.no_scenarios": {"nl": "geen scenario's gevonden", "en": "no scenarios found"},
     "diag.exp.files_in_dir": {"nl": "{suffixes}-bestanden in deze map",
@@ -150,6 +187,20 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
                            "en": "circular reference between base models: {chain}"},
     "diag.overlay.too_deep": {"nl": "te diep geneste basis-modellen (max. {max})",
                               "en": "base models nested too deeply (max. {max})"},
+    "diag.ref.continues_cycle": {
+        "nl": "voortzetting_van vormt een kring: {chain}",
+        "en": "voortzetting_van forms a cycle: {chain}"},
+    "diag.rules.int_too_large": {
+        "nl": "geheel getal {value} is te groot om exact te rekenen",
+        "en": "whole number {value} is too large to compute with exactly"},
+    "diag.overlay.base_not_model": {
+        "nl": "opgegeven basismodel '{path}' is geen model; het wordt niet gelezen",
+        "en": "base '{path}' is not a model; it is not read"},
+    "diag.exp.overlay_base": {
+        "nl": "{words} (het meegeleverde model) of een map met een {manifest}, relatief aan "
+              "deze map",
+        "en": "{words} (the bundled model) or a directory with a {manifest}, relative to this "
+              "directory"},
     "diag.overlay.base_invalid": {"nl": "basismodel '{path}' is ongeldig",
                                   "en": "base model '{path}' is invalid"},
     "diag.overlay.not_in_base": {"nl": "'{id}' staat niet in het basismodel",
@@ -206,9 +257,10 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
     "diag.exp.date_no_time": {"nl": "een datum JJJJ-MM-DD zonder tijd",
                               "en": "a date YYYY-MM-DD without a time"},
     "diag.exp.enum_yaml_bool": {
-        "nl": "{values} (YAML leest no/yes/on/off als false/true: zet de waarde tussen "
-              "aanhalingstekens)",
-        "en": "{values} (YAML reads no/yes/on/off as false/true: put the value in quotes)"},
+        "nl": "{values} (YAML leest true/false als ja/nee-waarde, niet als tekst: zet de "
+              "waarde tussen aanhalingstekens)",
+        "en": "{values} (YAML reads true/false as a yes/no value, not as text: put the value "
+              "in quotes)"},
     "diag.exp.value_list": {"nl": "een lijst met waarden uit: {values}",
                             "en": "a list of values from: {values}"},
     "diag.exp.number_as_text": {
@@ -232,19 +284,62 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
         "en": "observation on {observed} lies after the assessment date {peildatum}"},
     "diag.exp.on_or_before_peildatum": {"nl": "datum op of voor de peildatum",
                                         "en": "a date on or before the assessment date"},
+    "diag.profile.place_too_long": {"nl": "te lang (hoogstens {max} tekens)",
+                                    "en": "too long (at most {max} characters)"},
+    "diag.profile.place_chars": {
+        "nl": "een gemeentenaam bestaat uit letters, spaties en ' - . ( ) ,",
+        "en": "a municipality name consists of letters, spaces and ' - . ( ) ,"},
+    "diag.profile.place_chars_digits": {
+        "nl": "een wijknaam bestaat uit letters, cijfers, spaties en ' - . ( ) ,",
+        "en": "a district name consists of letters, digits, spaces and ' - . ( ) ,"},
     "diag.profile.duplicate_id": {
         "nl": "profiel-id '{id}' komt ook voor in {other}; niet beoordeeld",
         "en": "profile id '{id}' also occurs in {other}; not assessed"},
+    "diag.text.unsafe_char": {
+        "nl": "tekst bevat stuurteken {char} op positie {pos} (terminal-escape, bidi-teken "
+              "of ander onzichtbaar teken)",
+        "en": "text contains control character {char} at position {pos} (terminal escape, "
+              "bidi mark or other invisible character)"},
+    "diag.exp.printable_text": {
+        "nl": "gewone tekst; tab en nieuwe regel alleen in omschrijving en bron_detail",
+        "en": "plain text; tab and newline only in omschrijving and bron_detail"},
     "diag.privacy.key": {
         "nl": "veld '{key}' lijkt persoonsgegevens te bevatten (naam, BSN, geboortedatum of "
               "contactgegeven); een profiel beschrijft een situatie, geen personen",
         "en": "field '{key}' seems to hold personal data (name, BSN, birth date or contact "
               "detail); a profile describes a situation, not people"},
     "diag.privacy.bsn": {
-        "nl": "waarde bevat een getal dat op een BSN lijkt (9 cijfers, voldoet aan de "
-              "elfproef); neem geen BSN op in een profiel",
-        "en": "value contains a number that looks like a BSN (9 digits, passes the eleven "
-              "test); do not put a BSN in a profile"},
+        "nl": "waarde bevat een getal dat op een BSN lijkt ({masked}: 9 cijfers, of 8 zonder "
+              "voorloopnul, voldoet aan de elfproef); neem geen BSN op in een profiel",
+        "en": "value contains a number that looks like a BSN ({masked}: 9 digits, or 8 without "
+              "the leading zero, passes the eleven test); do not put a BSN in a profile"},
+    "diag.privacy.email": {
+        "nl": "waarde bevat een e-mailadres ({masked}); een profiel beschrijft een situatie, "
+              "geen personen",
+        "en": "value contains an e-mail address ({masked}); a profile describes a situation, "
+              "not people"},
+    "diag.privacy.phone": {
+        "nl": "waarde bevat een telefoonnummer ({masked}); neem geen contactgegevens op",
+        "en": "value contains a phone number ({masked}); do not include contact details"},
+    "diag.privacy.iban": {
+        "nl": "waarde bevat een IBAN-rekeningnummer ({masked}); neem geen rekeningnummers op",
+        "en": "value contains an IBAN account number ({masked}); do not include account "
+              "numbers"},
+    "diag.privacy.plate": {
+        "nl": "waarde bevat iets dat op een Nederlands kenteken lijkt ({masked}); neem geen "
+              "kentekens op",
+        "en": "value contains what looks like a Dutch licence plate ({masked}); do not "
+              "include licence plates"},
+    "diag.privacy.birth_date": {
+        "nl": "waarde bevat iets dat op een geboortedatum lijkt ({masked}); neem geen "
+              "geboortedata op",
+        "en": "value contains what looks like a birth date ({masked}); do not include birth "
+              "dates"},
+    "diag.privacy.address": {
+        "nl": "waarde bevat een adres of postcode ({masked}); verwijs naar een pand met "
+              "object.bag_id, niet met een adres in tekst",
+        "en": "value contains an address or postcode ({masked}); refer to premises with "
+              "object.bag_id, not with an address in text"},
     # ---- arguments of API calls
     "diag.arg.bad_date": {"nl": "ongeldige datum {value}", "en": "invalid date {value}"},
     "diag.arg.unknown_engine": {"nl": "onbekende engine '{engine}'",
@@ -263,6 +358,14 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
                                  "en": "cannot write: {reason}"},
     "diag.output.must_be_dir": {"nl": "is een bestand; de uitvoer moet een map zijn",
                                 "en": "is a file; the output must be a directory"},
+    "diag.output.is_input": {
+        "nl": "is een invoerbestand ({input}); de uitvoer zou het overschrijven: kies een "
+              "andere naam of map",
+        "en": "is an input file ({input}); the output would overwrite it: choose another "
+              "name or directory"},
+    "diag.output.batch_summary": {
+        "nl": "uitvoer: {written} geschreven, {failed} mislukt, {skipped} niet geprobeerd",
+        "en": "output: {written} written, {failed} failed, {skipped} not attempted"},
     "diag.model.not_an_overlay": {"nl": "dit model is geen overlay",
                                   "en": "this model is not an overlay"},
     # ---- `riskmodel check`

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from riskmodel.errors import custom_error
 from riskmodel.model.common import Ident, Strict
@@ -45,8 +46,25 @@ class FactEntry(Strict):
         return self.value is not None and self.value != UNKNOWN
 
 
+#: a place name: letters (any script with accents), spaces and ' - . ( ) , digits for a wijk
+#: ("Wijk 04 Centrum"); no @, /, :, no control characters, no long text
+_PLACE = re.compile(r"'?[^\W\d_][\w '\-.(),]*", re.UNICODE)
+MAX_MUNICIPALITY = 60
+MAX_DISTRICT = 80
+
+
+def _place(value: str, max_len: int, digits: bool) -> str:
+    if len(value) > max_len:
+        raise custom_error("range", "profile.place_too_long", max=max_len)
+    if not _PLACE.fullmatch(value) or "_" in value or (not digits and any(
+            c.isdigit() for c in value)):
+        raise custom_error("pattern", "profile.place_chars_digits" if digits
+                           else "profile.place_chars")
+    return value
+
+
 class Profile(Strict):
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=120)]
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=64)]
     kind: ProfileKind = Field(alias="soort")
     municipality: str = Field(alias="gemeente", min_length=1)
     peildatum: dt.date
@@ -65,6 +83,16 @@ class Profile(Strict):
                 k: v if isinstance(v, dict) else {"waarde": v} for k, v in data["feiten"].items()
             }
         return data
+
+    @field_validator("municipality")
+    @classmethod
+    def _municipality(cls, value: str) -> str:
+        return _place(value, MAX_MUNICIPALITY, digits=False)
+
+    @field_validator("district")
+    @classmethod
+    def _district(cls, value: str | None) -> str | None:
+        return None if value is None else _place(value, MAX_DISTRICT, digits=True)
 
     def known_values(self) -> dict[str, Any]:
         return {k: e.value for k, e in self.facts.items() if e.known}

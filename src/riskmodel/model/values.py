@@ -15,6 +15,11 @@ from riskmodel.errors import DiagnosticCode, Msg, did_you_mean, msg
 from riskmodel.model.common import DECIMAL_PLACES, DECIMAL_SCALE, too_precise
 from riskmodel.model.rules import Fact
 
+#: words people use for yes/no that are text, not booleans (YAML 1.2 and JSON alike)
+BOOL_WORDS = {"yes": "true", "no": "false", "y": "true", "n": "false", "on": "true",
+              "off": "false", "ja": "true", "nee": "false", "j": "true", "waar": "true",
+              "onwaar": "false"}
+
 #: durable-rules passes numbers through JSON and C doubles: beyond 2^53 integers lose precision
 MAX_SAFE_INT = 2**53 - 1
 
@@ -48,8 +53,16 @@ def normalise_value(
     """
     t = fact.type
     if t == "bool":
-        return (value, None) if isinstance(value, bool) else (
-            value, ValueProblem(msg("exp.bool") if rule_constant else msg("exp.bool_or_unknown")))
+        if isinstance(value, bool):
+            return value, None
+        expected = msg("exp.bool") if rule_constant else msg("exp.bool_or_unknown")
+        word = value.strip().lower() if isinstance(value, str) else None
+        if word in BOOL_WORDS:
+            # YAML 1.2 (and JSON) read yes/no/ja/nee/on/off as text, everywhere the same:
+            # refused, with the boolean it probably means as the suggestion, never guessed
+            return value, ValueProblem(expected, suggestion=BOOL_WORDS[word])
+        return value, ValueProblem(msg("exp.bool") if rule_constant
+                                   else msg("exp.bool_or_unknown"))
     if t in ("int", "decimal"):
         return _number(fact, value, rule_constant)
     if t == "date":

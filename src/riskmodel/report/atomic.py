@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from riskmodel.errors import OutputError
@@ -27,6 +29,35 @@ def _target_mode(path: Path) -> int:
         return 0o666 & ~_current_umask()
 
 
+#: a temp file of ours older than this is debris of a killed run (SIGKILL, power loss)
+STALE_AFTER = 3600.0
+
+
+def remove_stale_temps(path: Path) -> list[Path]:
+    """Remove leftovers of earlier writes to `path`: exactly our pattern `.<name>.XXXXXXXX.tmp`
+    (mkstemp's eight characters), regular files of this user, older than STALE_AFTER.
+    Anything else is left alone; failures are ignored (another run may be cleaning too)."""
+    directory = path.parent if str(path.parent) else Path(".")
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return removed
+    uid = os.geteuid() if hasattr(os, "geteuid") else None
+    for entry in entries:
+        if not pattern.fullmatch(entry.name):
+            continue
+        with contextlib.suppress(OSError):
+            info = entry.stat(follow_symlinks=False)
+            if (stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_AFTER
+                    and (uid is None or info.st_uid == uid)):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
 def write_atomic(path: Path, text: str, *, lang: str = DEFAULT_LANG) -> None:
     """Write via a temporary file in the same directory and rename over the target.
 
@@ -40,10 +71,13 @@ def write_atomic(path: Path, text: str, *, lang: str = DEFAULT_LANG) -> None:
     if not directory.is_dir():
         raise OutputError(path, t("output.no_dir", lang, directory=directory))
     mode = _target_mode(path)
+    remove_stale_temps(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise OutputError(path, t("output.cannot_write", lang, reason=exc.strerror)) from None
+        error = OutputError(path, t("output.cannot_write", lang, reason=exc.strerror))
+        error.errno = exc.errno
+        raise error from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
@@ -54,7 +88,9 @@ def write_atomic(path: Path, text: str, *, lang: str = DEFAULT_LANG) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(path, t("output.cannot_write", lang, reason=exc.strerror)) from None
+        error = OutputError(path, t("output.cannot_write", lang, reason=exc.strerror))
+        error.errno = exc.errno
+        raise error from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
