@@ -229,3 +229,59 @@ def test_combined_13b_gate_runs_and_agrees(tmp_path: Any, facts: dict[str, Any])
     want = assess(data, rules, engine="python")
     assert [(i.id, i.status) for i in got.interventions] == \
         [(i.id, i.status) for i in want.interventions]
+
+
+# ---- the limits themselves, measured on the installed durable-rules ----------------------------
+
+
+def _raw(patterns: list[dict[str, Any]], fact: dict[str, Any]) -> str:
+    """Register one ruleset (the patterns plus a sentinel) in a scratch engine and assert one
+    fact: 'ok', or the C core's error code."""
+    import re
+
+    from riskmodel.evaluate.durable.evaluator import _Engine
+
+    engine = _Engine()
+    host = engine.ensure_host()
+    name = f"probe_{abs(hash(repr(patterns))) % 10**9}"
+    definition = {f"r{i}": {"all": [{"m": {"$and": [{"t": "x"}, p]}}], "run": f"{name}|r{i}"}
+                  for i, p in enumerate(patterns)}
+    definition["s"] = {"all": [{"m": {"t": "x"}}], "run": f"{name}|s"}
+    try:
+        host.register_rulesets({name: definition})
+        host.assert_fact(name, {"sid": "1", "id": "f", "t": "x", **fact})
+        return "ok"
+    except Exception as exc:
+        found = re.search(r"error code: (\d+)", str(exc))
+        return found.group(1) if found else str(exc)
+    finally:
+        engine.free(name)
+
+
+def _chain(depth: int) -> dict[str, Any]:
+    expr: dict[str, Any] = {"a0": 1}
+    for i in range(depth):
+        expr = {"$and" if i % 2 else "$or": [expr, {f"a{i + 1}": 1}]}
+    return expr
+
+
+def test_measured_junction_limit() -> None:
+    # the discriminator's $and plus `depth` nested junctions
+    assert _raw([_chain(MAX_JUNCTIONS_PER_PATTERN - 1)], {}) == "ok"
+    assert _raw([_chain(MAX_JUNCTIONS_PER_PATTERN)], {}) == "113"
+    # leaves under one junction are not limited
+    assert _raw([{"$or": [{f"a{i}": 1} for i in range(80)]}], {}) == "ok"
+
+
+def test_measured_stack_limit() -> None:
+    fact = {f"a{i}": 1 for i in range(100)}
+
+    def wide(n: int, rules: int = 1) -> list[dict[str, Any]]:
+        return [{"$or": [{"$ex": {f"a{i}": 1}} for i in range(n)]}] * rules
+
+    assert _raw(wide(64), fact) == "ok"
+    assert _raw(wide(65), fact) == "303"
+    assert _raw(wide(59, rules=6), fact) == "ok"
+    assert _raw(wide(60, rules=6), fact) == "303"  # three indicators' T and P rules
+    # the budget the translation keeps to is below every measured failure
+    assert MAX_ALPHA_NODES < 65

@@ -124,7 +124,9 @@ class _Engine:
     `delete_state`d, which crashes the C core) instead of discarding and leaking the host.
     """
 
-    def __init__(self, max_rulesets: int = MAX_REGISTERED_RULESETS) -> None:
+    def __init__(self, max_rulesets: int = MAX_REGISTERED_RULESETS,
+                 record: Callable[[str], Callable[[Any], None]] | None = None) -> None:
+        self._resolve = record
         self.lock = threading.RLock()
         self.host: Any = None
         self.registered: OrderedDict[str, None] = OrderedDict()
@@ -140,7 +142,7 @@ class _Engine:
 
     def ensure_host(self) -> Any:
         if self.host is None:
-            self.host = _durable_host_class()(self._record)
+            self.host = _durable_host_class()(self._resolve or self._record)
         return self.host
 
     def free(self, name: str) -> None:
@@ -297,6 +299,11 @@ class DurableEvaluator(Evaluator):
     ) -> dict[ConditionKey, Tri]:
         plan = self.plan(phase, conditions)
         fact = _engine_fact(plan.fact_type, env, derived)
+        override = self.__dict__.get("_record")
+        if override is not None and self._engine is _SHARED:
+            # an action recorder set on this instance (tests inject failures so) must not
+            # reach the rulesets of the shared engine: give this evaluator its own
+            self._engine = _Engine(record=override)
         engine = self._engine
         fired: set[str] = set()
         with engine.lock, _sigint_deferred():
