@@ -23,6 +23,7 @@ from riskmodel.errors import (
     msg,
     require_lang,
 )
+from riskmodel.load.files import expand_inputs
 from riskmodel.load.yamlsource import YamlSyntaxError, read_source
 from riskmodel.messages import DEFAULT_LANG, status_text, t, t_or
 from riskmodel.model.assessment import Assessment
@@ -160,34 +161,10 @@ def engines_for(option: str) -> tuple[str, ...]:
 
 
 def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[ScenarioResult]]:
-    """Scenario files from files and directories (the *.yaml/*.yml directly in a directory)."""
-    files: list[Path] = []
-    problems: list[ScenarioResult] = []
-    for raw in paths:
-        path = Path(raw)
-        name = display_path(path)
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir()
-                           if p.is_file() and p.suffix in SCENARIO_SUFFIXES
-                           and not p.name.startswith("."))
-            if not found:
-                problems.append(_error_row(name, [make_diagnostic(
-                    name, None, None, "", msg("input.no_scenarios"), code="no-input",
-                    expected=msg("exp.files_in_dir", suffixes="/".join(SCENARIO_SUFFIXES)))]))
-            files.extend(found)
-        elif path.exists():
-            files.append(path)
-        else:
-            problems.append(_error_row(name, [make_diagnostic(
-                name, None, None, "", msg("file.or_dir_not_found"), code="not-found")]))
-    unique: list[Path] = []
-    seen: set[Path] = set()
-    for f in files:
-        key = f.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    return unique, problems
+    """Scenario files from files and directories, by the same rule as profiles
+    (load.files.expand_inputs); a path that names none is an error row."""
+    files, problems = expand_inputs(paths, SCENARIO_SUFFIXES, "scenarios")
+    return files, [_error_row(d.file, [d]) for d in problems]
 
 
 def load_all(
