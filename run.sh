@@ -20,6 +20,28 @@ setup() {
   fi
 }
 
+# Coverage-guided fuzzing of the loader with a fixed budget (docs/fuzzing.md). atheris ships
+# wheels for Linux and macOS; where it cannot be installed this says so plainly, and in CI
+# (CI set) that is a failure, since nothing may be skipped there.
+fuzz() {
+  local budget="${RISKMODEL_FUZZ_SECONDS:-60}"
+  if "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "atheris>=2.3"; then
+    local work
+    work="$(mktemp -d)"
+    "$VENV/bin/python" fuzz/fuzz_profile.py -max_total_time="$budget" -timeout=10 \
+      -rss_limit_mb=2048 -print_final_stats=1 "$work" fuzz/corpus 2>&1 | tail -n 12
+    local rc="${PIPESTATUS[0]}"
+    rm -rf "$work"
+    if [ "$rc" -ne 0 ]; then
+      echo "fuzzing found a failure (see above); copy the crash file into tests/fuzz_corpus/" >&2
+      return "$rc"
+    fi
+  else
+    echo "NOT RUN: coverage-guided fuzzing (atheris could not be installed on this machine)" >&2
+    if [ -n "${CI:-}" ]; then return 1; fi
+  fi
+}
+
 case "${1:-}" in
   demo)
     setup
@@ -33,6 +55,7 @@ case "${1:-}" in
     "$VENV/bin/riskmodel" docs --check
     # every scenario file is a pytest item per engine (riskmodel.scenarios.pytest_plugin)
     "$VENV/bin/python" -m pytest -q
+    fuzz
     ;;
   *)
     echo "gebruik: ./run.sh demo | ./run.sh test" >&2
