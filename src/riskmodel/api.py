@@ -34,7 +34,7 @@ from riskmodel.evaluate.generated import CompiledEvaluator
 from riskmodel.evaluate.python_engine import PythonEvaluator
 from riskmodel.explain.assemble import Assembler
 from riskmodel.load.files import PROFILE_SUFFIXES, expand_inputs
-from riskmodel.load.rules import default_rules_path, read_model
+from riskmodel.load.rules import read_bundled_model, read_model
 from riskmodel.load.yamlsource import YamlSyntaxError, read_source
 from riskmodel.model.assessment import Assessment
 from riskmodel.model.profile import Profile
@@ -49,7 +49,7 @@ DEFAULT_ENGINE: EngineName = "compiled"
 DateLike = dt.date | str
 
 _ENGINES: dict[str, Evaluator] = {}
-_BUNDLED: list[RuleSet] = []
+_BUNDLED_CHECKED: list[bool] = []
 _BUNDLED_LOCK = threading.Lock()
 
 
@@ -59,15 +59,16 @@ def load_rules(path: Path | str | None = None) -> RuleSet:
     Raises RuleError listing every problem found (schema, duplicates, references).
     """
     if path is None:
+        bundled = read_bundled_model()
         with _BUNDLED_LOCK:
-            if not _BUNDLED:
-                _BUNDLED.append(_load_and_check(default_rules_path()))
-            return _BUNDLED[0]
-    return _load_and_check(Path(path))
+            if not _BUNDLED_CHECKED:
+                _check(bundled)
+                _BUNDLED_CHECKED.append(True)
+        return bundled
+    return _check(read_model(Path(path)))
 
 
-def _load_and_check(path: Path) -> RuleSet:
-    ruleset = read_model(path)
+def _check(ruleset: RuleSet) -> RuleSet:
     diags = DiagnosticList()
     diags.extend(check_references(ruleset))
     diags.raise_if_any(RuleError)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -47,6 +48,19 @@ def default_rules_path() -> Path:
         return Path(str(packaged))
     checkout = Path(__file__).resolve().parents[3] / "rules"
     return checkout
+
+
+_BUNDLED: list[RuleSet] = []
+_BUNDLED_LOCK = threading.Lock()
+
+
+def read_bundled_model() -> RuleSet:
+    """The bundled model, read once per process and shared by everything that needs it (the
+    API checks it once more before handing it out; reports read its texts)."""
+    with _BUNDLED_LOCK:
+        if not _BUNDLED:
+            _BUNDLED.append(read_model(default_rules_path()))
+        return _BUNDLED[0]
 
 
 def read_model(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ()) -> RuleSet:

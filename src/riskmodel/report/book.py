@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from riskmodel.errors import Diagnostic, UserInputError
 from riskmodel.explain.texts import Texts, model_sources, model_texts
-from riskmodel.load.rules import default_rules_path, read_model
+from riskmodel.load.rules import read_bundled_model
 from riskmodel.model.assessment import Assessment, Citation, Evidence
 from riskmodel.model.common import Source
 from riskmodel.model.ruleset import RuleSet
-
-_BUNDLED: list[RuleSet] = []
 
 
 class Book:
@@ -78,9 +76,7 @@ def _model_texts_for(a: Assessment, rules: RuleSet | None) -> Texts:
 
 def _rules_for(a: Assessment, rules: RuleSet | None) -> RuleSet:
     if rules is None:
-        if not _BUNDLED:
-            _BUNDLED.append(read_model(default_rules_path()))
-        rules = _BUNDLED[0]
+        rules = read_bundled_model()
     if rules.sha256 != a.receipt.rules_sha256:
         raise UserInputError([Diagnostic(
             "<argument>", None, None, "rules",
