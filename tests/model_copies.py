@@ -40,3 +40,14 @@ def rule_errors(model_dir: Path) -> list[Diagnostic]:
     with pytest.raises(RuleError) as info:
         load_rules(model_dir)
     return info.value.diagnostics
+
+
+def example_profiles(tmp_path: Path, n: int = 1) -> Path:
+    """A folder `in/` with n copies of the example profile, ids p0, p1, ..."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = EXAMPLE_PROFILE.read_text(encoding="utf-8")
+    old_id = next(line for line in text.splitlines() if line.startswith("id:")).split()[1]
+    for i in range(n):
+        (folder / f"p{i}.yaml").write_text(text.replace(old_id, f"p{i}"), encoding="utf-8")
+    return folder

@@ -6,24 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from model_copies import EXAMPLE_PROFILE
+from model_copies import example_profiles
 
 from riskmodel.cli import main
 
 
-def _profiles(tmp_path: Path, n: int = 1) -> Path:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    text = EXAMPLE_PROFILE.read_text(encoding="utf-8")
-    old_id = next(line for line in text.splitlines() if line.startswith("id:")).split()[1]
-    for i in range(n):
-        (folder / f"p{i}.yaml").write_text(text.replace(old_id, f"p{i}"), encoding="utf-8")
-    return folder
-
-
 def test_output_equal_to_the_input_is_refused(tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    folder = _profiles(tmp_path)
+    folder = example_profiles(tmp_path)
     before = (folder / "p0.yaml").read_bytes()
     assert main(["assess", str(folder / "p0.yaml"), "--output", str(folder / "p0.yaml"),
                  "--format", "json"]) == 2
@@ -33,7 +23,7 @@ def test_output_equal_to_the_input_is_refused(tmp_path: Path,
 
 
 def test_output_via_another_name_of_the_input_is_refused(tmp_path: Path) -> None:
-    folder = _profiles(tmp_path)
+    folder = example_profiles(tmp_path)
     (tmp_path / "link.yaml").symlink_to(folder / "p0.yaml")
     before = (folder / "p0.yaml").read_bytes()
     assert main(["assess", str(folder / "p0.yaml"), "--output", str(tmp_path / "link.yaml")]) == 2
@@ -41,7 +31,7 @@ def test_output_via_another_name_of_the_input_is_refused(tmp_path: Path) -> None
 
 
 def test_output_directory_that_would_replace_profiles_is_refused(tmp_path: Path) -> None:
-    folder = _profiles(tmp_path, 2)
+    folder = example_profiles(tmp_path, 2)
     for i in range(2):  # profiles named <id>.json: the reports would replace them
         (folder / f"p{i}.yaml").rename(folder / f"p{i}.json")
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
@@ -50,6 +40,6 @@ def test_output_directory_that_would_replace_profiles_is_refused(tmp_path: Path)
 
 
 def test_output_directory_next_to_inputs_is_fine(tmp_path: Path) -> None:
-    folder = _profiles(tmp_path, 2)
+    folder = example_profiles(tmp_path, 2)
     assert main(["assess", str(folder), "--output", str(folder), "--format", "markdown"]) == 0
     assert sorted(p.name for p in folder.iterdir()) == ["p0.md", "p0.yaml", "p1.md", "p1.yaml"]

@@ -10,21 +10,11 @@ import time
 from pathlib import Path
 
 import pytest
-from model_copies import EXAMPLE_PROFILE
+from model_copies import example_profiles
 
 from riskmodel.cli import main
 from riskmodel.errors import OutputError
 from riskmodel.report import atomic
-
-
-def _profiles(tmp_path: Path, n: int = 1) -> Path:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    text = EXAMPLE_PROFILE.read_text(encoding="utf-8")
-    old_id = next(line for line in text.splitlines() if line.startswith("id:")).split()[1]
-    for i in range(n):
-        (folder / f"p{i}.yaml").write_text(text.replace(old_id, f"p{i}"), encoding="utf-8")
-    return folder
 
 
 # ---- item 11 ----------------------------------------------------------------------------
@@ -44,7 +34,7 @@ def test_stale_temp_files_of_our_pattern_are_removed(tmp_path: Path) -> None:
 # ---- item 12 ----------------------------------------------------------------------------
 def test_disk_full_reports_written_failed_and_not_attempted(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    folder = _profiles(tmp_path, 4)
+    folder = example_profiles(tmp_path, 4)
     out = tmp_path / "out"
     real = atomic.write_atomic
     calls: list[Path] = []

@@ -25,7 +25,7 @@ from riskmodel.compile.ir import (
     facts_in,
 )
 from riskmodel.evaluate.base import Evaluation, Evaluator
-from riskmodel.evaluate.kleene import Derived, Tri, evaluate
+from riskmodel.evaluate.kleene import Tri, evaluate
 from riskmodel.evaluate.scoring import override_hits, score_range
 from riskmodel.explain.status import intervention_status
 from riskmodel.explain.texts import citation_key, model_texts
@@ -112,7 +112,7 @@ class Assembler:
         self._tri[id(node)] = value
         return value
 
-    def undecided_facts(self, node: Node, derived: Derived | None = None) -> set[str]:
+    def undecided_facts(self, node: Node) -> set[str]:
         """Unknown facts in the undecided part of a condition: what to find out next."""
         known = self._undecided.get(id(node))
         if known is not None:
@@ -139,9 +139,9 @@ class Assembler:
         cached = self._phenomenon_missing.get(ph_id)
         if cached is None:
             ph = self.compiled.phenomena[ph_id]
-            cached = self.undecided_facts(ph.gate, None)
+            cached = self.undecided_facts(ph.gate)
             for ind_id in ph.indicators:
-                cached |= self.undecided_facts(self.compiled.indicators[ind_id].condition, None)
+                cached |= self.undecided_facts(self.compiled.indicators[ind_id].condition)
             self._phenomenon_missing[ph_id] = cached
         return set(cached)
 
@@ -184,7 +184,7 @@ class Assembler:
                 id=ind_id, phenomenon=ci.phenomenon,
                 status=_IND_STATUS[status], points=ci.points,
                 evidence=self.evidence(ci.condition),
-                missing_facts=self.missing(self.undecided_facts(ci.condition, None)),
+                missing_facts=self.missing(self.undecided_facts(ci.condition)),
                 sources=self.cite(meta.sources),
             ))
         return out
@@ -239,21 +239,20 @@ class Assembler:
                      listed: list[InterventionResult]) -> InterventionResult:
         ci = self.compiled.interventions[iv_id]
         meta = self.rules.interventions[iv_id]
-        derived = self.ev.derived
-        missing: set[str] = self.undecided_facts(ci.trigger, derived)
+        missing: set[str] = self.undecided_facts(ci.trigger)
         gates: list[GateResult] = []
         flags: list[FlagResult] = []
         if ci.available:
             gate_meta = {g.id: g for g in meta.legal_gates}
             for cg, st in zip(ci.gates, gate_truth, strict=True):
-                gm = self.undecided_facts(cg.condition, derived)
+                gm = self.undecided_facts(cg.condition)
                 missing |= gm
                 gates.append(self.gate(gate_meta[cg.id], st, cg.condition, gm))
             flag_meta = {f.id: f for f in meta.flags}
             for cf, st in zip(ci.flags, flag_truth, strict=True):
                 if st is not Tri.FALSE:
                     flags.append(self.flag(flag_meta[cf.id], st, cf.condition,
-                                           self.undecided_facts(cf.condition, derived)))
+                                           self.undecided_facts(cf.condition)))
         lower = [r.id for r in listed
                  if r.ladder < ci.ladder and r.status in ("aanbevolen", "te_overwegen")]
         return InterventionResult.model_construct(
