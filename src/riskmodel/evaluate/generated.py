@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from riskmodel._version import __version__
+from riskmodel.compile.encode import encode_profile
 from riskmodel.compile.ir import (
     And,
     Atom,
@@ -154,8 +155,6 @@ class CompiledEvaluator(Evaluator):
         return cached
 
     def evaluate(self, rules: RuleSet, compiled: CompiledModel, profile: Profile) -> Evaluation:
-        from riskmodel.compile.encode import encode_profile
-
         env = encode_profile(profile, rules)
         (keys1, fn1), (keys2, fn2) = self._phases(compiled)
         phase1 = dict(zip(keys1, map(_TRI.__getitem__, fn1(env, {}, {})), strict=True))
