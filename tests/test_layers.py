@@ -20,7 +20,11 @@ LAYERS: list[tuple[str, ...]] = [
     ("explain",),
     ("report",),
     ("api",),
-    ("schema", "docgen", "scenarios"),
+    # batch: tables of profiles; beeld: the regional picture; store: the case store;
+    # whatif / mutate / modelkaart: model owners' tools over the API
+    ("schema", "docgen", "scenarios", "batch", "beeld", "store", "whatif", "mutate",
+     "modelkaart"),
+    ("serve",),
     ("cli",),
 ]
 RANK = {name: i for i, names in enumerate(LAYERS) for name in names}

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
 
 from riskmodel.errors import custom_error
 from riskmodel.model.common import Ident, Strict
-from riskmodel.model.rules import SourceKind
+from riskmodel.model.rules import SituationKind, SourceKind
 
-ProfileKind = Literal["gemeente", "wijk", "pand", "evenement", "groep"]
+ProfileKind = SituationKind
 UNKNOWN = "onbekend"
 
 FactScalar = bool | int | float | str | dt.date

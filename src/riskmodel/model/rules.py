@@ -27,6 +27,9 @@ from riskmodel.model.conditions import Condition
 
 FactType = Literal["bool", "int", "decimal", "date", "enum", "enum_list"]
 SourceKind = Literal["politie", "riec", "gemeente", "om", "open_bron", "eigen_waarneming", "overig"]
+#: the kinds of situation a profile describes; facts, phenomena and interventions may say to
+#: which kinds they apply (`soorten`; absent = all kinds)
+SituationKind = Literal["gemeente", "wijk", "pand", "evenement", "groep"]
 
 
 class FactValue(Strict):
@@ -48,6 +51,7 @@ class Fact(Strict):
     maximum: float | None = None
     usual_source: SourceKind | None = Field(default=None, alias="gebruikelijke_bron")
     note: str | None = Field(default=None, alias="toelichting")
+    kinds: list[SituationKind] | None = Field(default=None, alias="soorten")
 
     @model_validator(mode="before")
     @classmethod
@@ -163,6 +167,7 @@ class Phenomenon(Strict):
     description: Label | None = Field(default=None, alias="beschrijving")
     sources: list[Source] = Field(alias="bron", min_length=1)
     reconstruction: Label | None = Field(default=None, alias="reconstructie")
+    kinds: list[SituationKind] | None = Field(default=None, alias="soorten")
     definition: Gate | None = Field(default=None, alias="poort")
     hit_policy: Literal["prioriteit"] = Field(default="prioriteit", alias="hitbeleid")
     levels: list[Level] = Field(alias="niveaus", min_length=2)
@@ -275,6 +280,7 @@ class Intervention(Validity):
     authority: list[Authority] = Field(alias="bevoegd_gezag", min_length=1)
     ladder: Annotated[int, Field(ge=0, le=1000)]
     phenomena: list[Ident] = Field(alias="fenomenen", default_factory=list)
+    kinds: list[SituationKind] | None = Field(default=None, alias="soorten")
     trigger: Condition = Field(alias="voorstellen_als")
     legal_gates: list[InterventionGate] = Field(alias="poorten", default_factory=list)
     flags: list[ProportionalityFlag] = Field(alias="afwegingen", default_factory=list)
