@@ -19,6 +19,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from riskmodel._version import __version__
 from riskmodel.errors import (
@@ -143,6 +144,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     run.add_argument("--coverage", action="store_true",
                      help="toon welke indicatoren, niveaus, interventies en poorten de "
                           "scenario's raken (en welke nooit)")
+    _add_mutate_parser(scsub, lang_opt)
 
     df = sub.add_parser("diff", help="toon wat een regionale overlay wijzigt t.o.v. de basis",
                         parents=[lang_opt])
@@ -345,7 +347,60 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _add_mutate_parser(scsub: Any, lang_opt: argparse.ArgumentParser) -> None:
+    mu = scsub.add_parser("mutate", parents=[lang_opt],
+                          help="mutatietest: wijzig het model telkens een beetje en kijk of een "
+                               "scenario het merkt (docs/scenarios.md)")
+    mu.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    mu.add_argument("--rules", type=Path)
+    mu.add_argument("--steekproef", type=int, metavar="N",
+                    help="alleen N willekeurig gekozen mutanten (vaste --seed)")
+    mu.add_argument("--seed", type=int, default=0)
+    mu.add_argument("--jobs", type=int, help="aantal processen (standaard: aantal cores)")
+    mu.add_argument("--minimum", type=float, metavar="SCORE",
+                    help="exitcode 1 als de score (0..1) hieronder ligt")
+    mu.add_argument("--format", choices=("text", "json"), default="text")
+    mu.add_argument("--score-file", type=Path,
+                    help="schrijf de score als JSON (voor de modelkaart)")
+
+
+def cmd_mutate(args: argparse.Namespace) -> int:
+    from riskmodel.api import load_rules
+    from riskmodel.mutate.run import format_report, run_mutation
+    from riskmodel.report.atomic import write_atomic
+    from riskmodel.scenarios.runner import load_all
+
+    rules = load_rules(args.rules)
+    loaded, problems = load_all(args.paths, rules)
+    if problems:
+        for row in problems:
+            for d in row.diagnostics:
+                print(d.format(args.lang), file=sys.stderr)
+        return EXIT_USER
+    try:
+        report = run_mutation(rules, loaded, sample=args.steekproef, seed=args.seed,
+                              jobs=args.jobs)
+    except ValueError as exc:
+        print(t("mut.baseline_fails", args.lang, ids=str(exc)), file=sys.stderr)
+        return EXIT_USER
+    data = report.to_dict()
+    if args.score_file:
+        write_atomic(args.score_file, json.dumps(data, indent=1, ensure_ascii=False) + "\n",
+                     lang=args.lang)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(format_report(report, args.lang, seed=args.seed))
+    if args.minimum is not None and report.score < args.minimum:
+        print(t("mut.below_minimum", args.lang, score=f"{report.score:.1%}",
+                minimum=f"{args.minimum:.0%}"), file=sys.stderr)
+        return 1
+    return EXIT_OK
+
+
 def cmd_scenarios(args: argparse.Namespace) -> int:
+    if args.scenarios_command == "mutate":
+        return cmd_mutate(args)
     from riskmodel.api import load_rules
     from riskmodel.scenarios.runner import engines_for, format_table, run_scenarios
 

@@ -51,4 +51,25 @@ SCENARIOS: dict[str, dict[str, str]] = {
                             "en": "Interventions never suggested"},
     "cov.never_failing": {"nl": "Poorten die nooit blokkeerden", "en": "Gates never shown failing"},
     "cov.never_reached": {"nl": "Nooit bereikte niveaus", "en": "Levels never reached"},
+    "mut.score": {
+        "nl": "Mutatiescore: {score} ({killed} van {counted} mutanten gedood; {invalid} "
+              "ongeldig en niet meegeteld; {scenarios} scenario's; {seconds} s)",
+        "en": "Mutation score: {score} ({killed} of {counted} mutants killed; {invalid} "
+              "invalid and not counted; {scenarios} scenarios; {seconds} s)",
+    },
+    "mut.sampled": {"nl": "steekproef van {run} uit {total} mutanten (seed {seed})",
+                    "en": "sample of {run} out of {total} mutants (seed {seed})"},
+    "mut.survivors": {"nl": "Overlevende mutanten (geen scenario merkt deze wijziging op):",
+                      "en": "Surviving mutants (no scenario notices this change):"},
+    "mut.none_survived": {"nl": "Geen overlevende mutanten.", "en": "No surviving mutants."},
+    "mut.more": {"nl": "... en {n} meer (--format json voor de volledige lijst)",
+                 "en": "... and {n} more (--format json for the full list)"},
+    "mut.baseline_fails": {
+        "nl": "de scenario's slagen niet op het ongewijzigde model ({ids}); los dat eerst op: "
+              "een mutatiescore zegt dan niets",
+        "en": "the scenarios fail on the unchanged model ({ids}); fix that first: a mutation "
+              "score means nothing then",
+    },
+    "mut.below_minimum": {"nl": "mutatiescore {score} ligt onder het minimum {minimum}",
+                          "en": "mutation score {score} is below the minimum {minimum}"},
 }
