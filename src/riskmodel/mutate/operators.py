@@ -67,8 +67,9 @@ class Mutant:
             return None
         if changed == original:
             return None
-        return dataclasses.replace(rules, **{attr: {**items, self.item: changed}},
-                                   compiled={}, cache={})
+        out = dataclasses.replace(rules, compiled={}, cache={})
+        setattr(out, attr, {**items, self.item: changed})
+        return out
 
 
 def _get(data: Any, path: Loc) -> Any:

@@ -28,7 +28,8 @@ from riskmodel.messages import t
 from riskmodel.model.conditions import ConditionNode
 from riskmodel.model.ruleset import RuleSet
 from riskmodel.mutate.operators import Mutant, mutants
-from riskmodel.scenarios.runner import LoadedScenario, check_expectations
+from riskmodel.scenarios.model import LoadedScenario
+from riskmodel.scenarios.runner import check_expectations
 
 Verdict = Literal["gedood", "overleefd", "ongeldig"]
 
