@@ -102,3 +102,19 @@ def test_cli_refuses_failing_baseline(tmp_path: Path, capsys: pytest.CaptureFixt
     rc = main(["scenarios", "mutate", str(bad), "--rules", str(MINI), "--jobs", "1"])
     assert rc == 2
     assert "mini_geen_omg" in capsys.readouterr().err
+
+
+def test_hints_name_the_unasserted_outcome(tmp_path: Path) -> None:
+    # the drugs scenario asserting only its definition: dropping the drugs points moves the
+    # level from T2 to T1, which the scenario sees but does not pin down
+    text = (SCEN / "mini_clubhuis_drugs.yaml").read_text()
+    head, _ = text.split("verwacht:")
+    (tmp_path / "s.yaml").write_text(head + "verwacht:\n  poorten: {omg: voldaan}\n")
+    rules = load_rules(MINI)
+    loaded, problems = load_all([tmp_path], rules)
+    assert not problems
+    rep = run_mutation(rules, loaded, jobs=1, hints=True)
+    hit = next(r for r in rep.results
+               if r.description.endswith("omg_drugs.punten: punten 20 -> 0 (op nul)"))
+    assert hit.verdict == "overleefd"
+    assert any("niveaus.omg: T2 -> T1" in h for h in hit.hints), hit.hints

@@ -359,6 +359,9 @@ def _add_mutate_parser(scsub: Any, lang_opt: argparse.ArgumentParser) -> None:
     mu.add_argument("--jobs", type=int, help="aantal processen (standaard: aantal cores)")
     mu.add_argument("--minimum", type=float, metavar="SCORE",
                     help="exitcode 1 als de score (0..1) hieronder ligt")
+    mu.add_argument("--hints", action="store_true",
+                    help="toon per overlevende mutant welke scenario's een niet-vastgelegde "
+                         "uitkomst zien veranderen")
     mu.add_argument("--format", choices=("text", "json"), default="text")
     mu.add_argument("--score-file", type=Path,
                     help="schrijf de score als JSON (voor de modelkaart)")
@@ -379,7 +382,7 @@ def cmd_mutate(args: argparse.Namespace) -> int:
         return EXIT_USER
     try:
         report = run_mutation(rules, loaded, sample=args.steekproef, seed=args.seed,
-                              jobs=args.jobs)
+                              jobs=args.jobs, hints=args.hints)
     except ValueError as exc:
         print(t("mut.baseline_fails", args.lang, ids=str(exc)), file=sys.stderr)
         return EXIT_USER

@@ -70,6 +70,7 @@ class MutantResult:
     where: str
     verdict: Verdict
     killed_by: str | None = None
+    hints: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -160,6 +161,36 @@ class _Judge:
             return True
         return bool(check_expectations(sc.expected, assessment))
 
+    def assessment(self, rules: RuleSet, sc: LoadedScenario) -> Any:
+        compiled = self.compiled(rules, sc.profile.peildatum)
+        evaluation = self.evaluator.evaluate(rules, compiled, sc.profile)
+        return Assembler(rules, compiled, sc.profile, evaluation, self.evaluator,
+                         sc.profile.peildatum).build()
+
+    def hints(self, mutant: Mutant, limit: int = 3) -> list[str]:
+        """Where a surviving mutant shows: scenarios whose assessment changes in a field they
+        do not assert (`verwacht.<veld>.<id>: was -> wordt`). Empty: no scenario reaches the
+        change, a new scenario is needed. A hint is a question for the author, not an answer:
+        only add the expectation when the original value is what the rules should say."""
+        changed = mutant.apply(self.rules)
+        out: list[str] = []
+        if changed is None:
+            return out
+        for i, sc in enumerate(self.scenarios):
+            if not sc.expected.missing_facts:
+                compiled = self.compiled(changed, sc.profile.peildatum)
+                ev = self.evaluator.evaluate(changed, compiled, sc.profile)
+                available = {k: iv.available for k, iv in compiled.interventions.items()}
+                if (ev.phase1, ev.phase2, ev.derived, available) == self.baseline[i]:
+                    continue
+            diffs = _observable_diff(self.assessment(self.rules, sc),
+                                     self.assessment(changed, sc))
+            if diffs:
+                out.append(f"{sc.id}: " + "; ".join(diffs[:4]))
+                if len(out) >= limit:
+                    break
+        return out
+
     def judge(self, mutant: Mutant) -> MutantResult:
         result = MutantResult(mutant.id, mutant.kind, mutant.description, mutant.where,
                               "ongeldig")
@@ -176,6 +207,40 @@ class _Judge:
         return result
 
 
+def _observable_diff(before: Any, after: Any) -> list[str]:
+    """Differences a scenario expectation could pin, in scenario-file vocabulary."""
+    out: list[str] = []
+    b_ph = {p.id: p for p in before.phenomena}
+    a_ph = {p.id: p for p in after.phenomena}
+    for ph_id, b in b_ph.items():
+        a = a_ph.get(ph_id)
+        if a is None:
+            continue
+        if a.level.id != b.level.id:
+            out.append(f"niveaus.{ph_id}: {b.level.id} -> {a.level.id}")
+        if a.possible_level.id != b.possible_level.id:
+            out.append(f"mogelijke_niveaus.{ph_id}: {b.possible_level.id} -> "
+                       f"{a.possible_level.id}")
+        if (a.definition or "voldaan") != (b.definition or "voldaan"):
+            out.append(f"poorten.{ph_id}: {b.definition or 'voldaan'} -> "
+                       f"{a.definition or 'voldaan'}")
+    a_ind = {i.id: i.status for i in after.indicators}
+    for ind in before.indicators:
+        if ind.id in a_ind and a_ind[ind.id] != ind.status:
+            out.append(f"indicatoren.{ind.id}: {ind.status} -> {a_ind[ind.id]}")
+    a_iv = {i.id: i for i in after.interventions}
+    b_iv = {i.id: i for i in before.interventions}
+    for iv_id in sorted(set(a_iv) | set(b_iv)):
+        was = b_iv[iv_id].status if iv_id in b_iv else "niet_voorgesteld"
+        now = a_iv[iv_id].status if iv_id in a_iv else "niet_voorgesteld"
+        if was != now:
+            out.append(f"interventies.{iv_id}: {was} -> {now}")
+        elif iv_id in a_iv and a_iv[iv_id].missing_facts != b_iv[iv_id].missing_facts:
+            out.append(f"ontbrekende_feiten.{iv_id}: {sorted(b_iv[iv_id].missing_facts)} -> "
+                       f"{sorted(a_iv[iv_id].missing_facts)}")
+    return out
+
+
 _JUDGE: _Judge | None = None
 
 
@@ -184,10 +249,17 @@ def _init(rules: RuleSet, scenarios: Sequence[LoadedScenario]) -> None:
     _JUDGE = _Judge(rules, scenarios)
 
 
-def _judge_many(ids: list[str]) -> list[MutantResult]:
+def _judge_many(ids: list[str], hints: bool = False) -> list[MutantResult]:
     assert _JUDGE is not None
     by_id = {m.id: m for m in mutants(_JUDGE.rules)}
-    return [_JUDGE.judge(by_id[i]) for i in ids]
+    return [_with_hints(_JUDGE, by_id[i], hints) for i in ids]
+
+
+def _with_hints(judge: _Judge, mutant: Mutant, hints: bool) -> MutantResult:
+    result = judge.judge(mutant)
+    if hints and result.verdict == "overleefd":
+        result.hints = judge.hints(mutant)
+    return result
 
 
 def run_mutation(
@@ -197,6 +269,7 @@ def run_mutation(
     sample: int | None = None,
     seed: int = 0,
     jobs: int | None = None,
+    hints: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> MutationReport:
     """Judge every mutant (or a seeded random sample of `sample`) against `scenarios`.
@@ -219,7 +292,7 @@ def run_mutation(
     ids = [m.id for m in chosen]
     if jobs == 1 or len(ids) < 8:
         for n, m in enumerate(chosen, 1):
-            report.results.append(baseline.judge(m))
+            report.results.append(_with_hints(baseline, m, hints))
             if progress:
                 progress(n, len(ids))
     else:
@@ -230,7 +303,7 @@ def run_mutation(
         with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init,
                                  initargs=(rules, scenarios)) as pool:
             done = 0
-            for part in pool.map(_judge_many, chunks):
+            for part in pool.map(_judge_many, chunks, [hints] * len(chunks)):
                 report.results.extend(part)
                 done += len(part)
                 if progress:
@@ -265,7 +338,9 @@ def format_report(report: MutationReport, lang: str = "nl", *, seed: int = 0,
         lines.append(t("mut.none_survived", lang))
     else:
         lines.append(t("mut.survivors", lang))
-        lines += [f"  {r.where}  {r.description}" for r in survivors[:limit]]
+        for r in survivors[:limit]:
+            lines.append(f"  {r.where}  {r.description}")
+            lines += [f"      ~ {h}" for h in r.hints]
         if len(survivors) > limit:
             lines.append("  " + t("mut.more", lang, n=len(survivors) - limit))
     return "\n".join(lines) + "\n"
