@@ -19,11 +19,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from riskmodel.errors import Diagnostic, DiagnosticList, clip, did_you_mean, msg
-from riskmodel.load.diagnostics import from_validation_error
+from riskmodel.load.diagnostics import from_validation_error, keys_at
 from riskmodel.messages import t
 from riskmodel.model.rules import RuleFile
 from riskmodel.model.ruleset import SECTIONS, RuleSet
-from riskmodel.source import SourceDoc
+from riskmodel.source import Loc, SourceDoc
 
 #: list elements are found by these keys, in this order (`ophogingen` by their indicator)
 _ELEMENT_KEYS = ("id", "indicator")
@@ -146,6 +146,15 @@ def apply_patches(ruleset: RuleSet, manifest_doc: SourceDoc, diags: DiagnosticLi
             items[item_id] = type(item).model_validate(data)
         except ValidationError as exc:
             diags.extend(_patch_diagnostics(exc, data, type(item), manifest_doc, patches))
+            continue
+        # later findings about the patched item (references, lint) point at the patch lines
+        first = manifest_doc.position(("wijzigen", patches[0][0]))
+        positions: dict[Loc, tuple[int | None, int | None]] = {(section, item_id): first}
+        for key, path, _ in patches:
+            positions[(section, item_id, *_index_path(data, path))] = \
+                manifest_doc.position(("wijzigen", key))
+        origin = SourceDoc(manifest_doc.file, None, positions)  # type: ignore[arg-type]
+        ruleset.origins[(section, item_id)] = (origin, (section, item_id))
 
 
 def _set_path(data: Any, path: list[str], value: Any) -> None:
@@ -198,11 +207,15 @@ def _patch_diagnostics(exc: ValidationError, data: Any, model: type[BaseModel],
             if d.loc[:len(path)] == path and len(path) > best_len:
                 best, best_len = key, len(path)
         line, col = manifest_doc.position(("wijzigen", best))
+        suggestion = d.suggestion
+        if d.code == "unknown-key" and suggestion is None and d.loc:
+            # the patched item holds every key already; suggest among all the keys there
+            suggestion = did_you_mean(str(d.loc[-1]), keys_at(model, d.loc[:-1]) or ())
         inner = ".".join(str(p) for p in d.loc)
         suffix = f" ({inner})" if inner and best_len < len(d.loc) else ""
         out.append(Diagnostic(
             file=manifest_doc.file, line=line, column=col, path=f"wijzigen.{best}{suffix}",
-            message=d.message, expected=d.expected, suggestion=d.suggestion,
+            message=d.message, expected=d.expected, suggestion=suggestion,
             severity=d.severity, code=d.code, loc=("wijzigen", best), text=d.text,
             expected_text=d.expected_text))
     return out

@@ -91,7 +91,7 @@ def read_model(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ())
     if location is not None:
         found = base_path(base_dir, location)
         base: RuleSet | None = None
-        base_loc = ("basis", "pad") if isinstance(manifest.base, BaseRef) else ("basis",)
+        base_loc = ("basis", "pad")
         if found is None:
             diags.add(manifest_doc.diagnostic(
                 base_loc, msg("overlay.base_not_model", path=location[:80]),
@@ -99,7 +99,7 @@ def read_model(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ())
                                              manifest=MANIFEST_NAME)))
         else:
             base = _read_base(found, manifest_doc, (*_chain, base_dir.resolve()), diags)
-        if base is not None and isinstance(manifest.base, BaseRef):
+        if base is not None and manifest.base is not None:
             _check_pin(manifest.base, base, manifest_doc, diags)
         if base is not None and not diags:
             base_keys = start_from_base(ruleset, base, manifest_doc, diags)

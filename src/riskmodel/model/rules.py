@@ -10,7 +10,7 @@ import datetime as dt
 import itertools
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from riskmodel.errors import custom_error
 from riskmodel.model.common import (
@@ -415,7 +415,7 @@ class Manifest(Strict):
     #: rule files; an overlay that only patches and removes needs none
     files: list[str] = Field(alias="bestanden", default_factory=list)
     #: overlay: the base model (a path, `standaard`, or a pinned {model, versie, pad})
-    base: str | BaseRef | None = Field(default=None, alias="basis")
+    base: BaseRef | None = Field(default=None, alias="basis")
     #: overlay: ids to drop from the base, per section (e.g. an instrument a region lacks)
     remove: dict[OverlaySection, list[Ident]] = Field(alias="verwijderen", default_factory=dict)
     #: overlay: single fields of base items, by path (`fenomenen.omg.niveaus.T3.drempel: 45`)
@@ -425,6 +425,12 @@ class Manifest(Strict):
         Field(alias="beschermde_gronden", default_factory=dict))
     #: what the Algorithm Register asks that the rules cannot say (see `riskmodel modelkaart`)
     publication: Publication | None = Field(default=None, alias="algoritmeregister")
+
+    @field_validator("base", mode="before")
+    @classmethod
+    def _base_path_only(cls, value: object) -> object:
+        # `basis: ../rules` (a path or `standaard`) is short for `basis: {pad: ../rules}`
+        return {"pad": value} if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _language_supported(self) -> Manifest:
@@ -442,6 +448,4 @@ class Manifest(Strict):
     @property
     def base_location(self) -> str | None:
         """Where the base is: a path relative to the overlay, or `standaard`."""
-        if isinstance(self.base, BaseRef):
-            return self.base.path
-        return self.base
+        return self.base.path if self.base is not None else None
