@@ -156,6 +156,14 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     df.add_argument("--basis", type=Path, help="vergelijk met dit model in plaats van de basis")
     df.add_argument("--format", choices=("text", "json"), default="text")
 
+    mk = sub.add_parser("modelkaart", help="modelkaart voor het Algoritmeregister en de IAMA",
+                        parents=[lang_opt])
+    mk.add_argument("--rules", type=Path, help="modelmap (standaard: het meegeleverde model)")
+    mk.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    mk.add_argument("--output", type=Path, help="schrijf naar dit bestand")
+    mk.add_argument("--scenarios", type=Path,
+                    help="scenario's voor de validatie (standaard: scenarios/ naast de modelmap)")
+
     d = sub.add_parser("docs", help="genereer de modelreferentie (Markdown) uit de YAML",
                        parents=[lang_opt])
     d.add_argument("--rules", type=Path)
@@ -404,6 +412,24 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_modelkaart(args: argparse.Namespace) -> int:
+    from riskmodel.api import load_rules
+    from riskmodel.modelkaart import build_card, render_json, render_markdown
+
+    rules = load_rules(args.rules)
+    scenarios = args.scenarios or rules.root.resolve().parent / "scenarios"
+    card = build_card(rules, scenarios if scenarios.is_dir() else None)
+    text = render_json(card) if args.format == "json" else render_markdown(card, args.lang)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    from riskmodel.report.atomic import write_atomic
+
+    write_atomic(args.output, text, lang=args.lang)
+    print(t("mk.written", args.lang, path=args.output))
+    return EXIT_OK
+
+
 def cmd_docs(args: argparse.Namespace) -> int:
     from riskmodel.api import load_rules
     from riskmodel.docgen import generate, stale_files, write_docs
@@ -426,7 +452,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(lang)
     args = parser.parse_args(argv)
     handlers = {"assess": cmd_assess, "check": cmd_check, "schema": cmd_schema,
-                "scenarios": cmd_scenarios, "docs": cmd_docs, "diff": cmd_diff}
+                "scenarios": cmd_scenarios, "docs": cmd_docs, "diff": cmd_diff,
+                "modelkaart": cmd_modelkaart}
     try:
         args.lang = lang = resolve_lang(args)
         return handlers[args.command](args)
