@@ -267,3 +267,25 @@ def test_diff_against_any_model_with_basis_option(tmp_path: Path) -> None:
     assert "~ fenomenen.omg.niveaus.T3.drempel: 50 -> 45" in r.stdout
     r = cli("--lang", "en", "diff", str(BUNDLED_RULES))
     assert r.returncode == 2 and "not an overlay" in r.stderr
+
+
+def test_a_huge_number_in_a_patch_is_refused(tmp_path: Path) -> None:
+    (d,) = errors_of(overlay(tmp_path, "wijzigen:\n  fenomenen.omg.niveaus.T5.drempel: "
+                                       "900719925474099300\n"))
+    assert d.code == "range" and d.line == 6
+
+
+def test_check_overlay_only_needs_an_overlay() -> None:
+    r = cli("check", str(REPO / "tests" / "models" / "mini"), "--overlay-only")
+    assert r.returncode == 2 and "geen overlay" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_the_manifest_schema_accepts_both_forms_of_basis() -> None:
+    import jsonschema
+
+    from riskmodel.schema import manifest_schema
+
+    schema = manifest_schema()
+    for model in (NOORD, REPO / "tests" / "models" / "regio_oost", BUNDLED_RULES):
+        data = yaml.safe_load((model / "model.yaml").read_text(encoding="utf-8"))
+        jsonschema.validate(data, schema)

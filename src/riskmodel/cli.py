@@ -387,7 +387,8 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 def _not_an_overlay(rules: RuleSet, args: argparse.Namespace) -> int:
     _print_diagnostics([Diagnostic(display_path(rules.root), None, None, "basis",
                                    t("cli.not_an_overlay", args.lang),
-                                   expected=t("cli.overlay_expected", args.lang))],
+                                   expected=t("cli.overlay_expected", args.lang),
+                                   code="overlay", loc=("basis",))],
                        args.lang, _json_errors(args))
     return EXIT_USER
 

@@ -91,7 +91,8 @@ def read_model(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ())
     if location is not None:
         found = base_path(base_dir, location)
         base: RuleSet | None = None
-        base_loc = ("basis", "pad")
+        written = manifest_doc.data.get("basis") if isinstance(manifest_doc.data, dict) else None
+        base_loc = ("basis",) if isinstance(written, str) else ("basis", "pad")
         if found is None:
             diags.add(manifest_doc.diagnostic(
                 base_loc, msg("overlay.base_not_model", path=location[:80]),
@@ -143,7 +144,13 @@ def read_model(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ())
             continue
         merge_file(ruleset, content, doc, diags, base_keys)
     if manifest.patches:
-        apply_patches(ruleset, manifest_doc, diags)
+        unsafe_patch = [manifest_doc.diagnostic(
+            ("wijzigen", *loc), msg("rules.int_too_large", value=clip(value)), code="range",
+            expected=msg("exp.number_between", low=-MAX_SAFE_INT, high=MAX_SAFE_INT))
+            for loc, value in _big_ints(manifest.patches)]
+        diags.extend(unsafe_patch)
+        if not unsafe_patch:
+            apply_patches(ruleset, manifest_doc, diags)
     diags.raise_if_any(RuleError)
     return ruleset
 

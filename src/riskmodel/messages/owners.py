@@ -60,9 +60,6 @@ OWNERS: dict[str, dict[str, str]] = {
     "diag.check.ground_what.fact": {"nl": "feit", "en": "fact"},
     "diag.check.ground_what.value": {"nl": "waarde", "en": "value"},
     "diag.check.ground_what.indicator": {"nl": "indicator", "en": "indicator"},
-    "diag.check.unknown_ground": {
-        "nl": "onbekende beschermde grond '{ground}'",
-        "en": "unknown protected ground '{ground}'"},
     "stat.slachtofferbescherming": {"nl": "slachtofferbescherming",
                                     "en": "victim protection"},
     # ---- the model card (riskmodel modelkaart)

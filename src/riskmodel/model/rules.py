@@ -426,7 +426,7 @@ class Manifest(Strict):
     #: what the Algorithm Register asks that the rules cannot say (see `riskmodel modelkaart`)
     publication: Publication | None = Field(default=None, alias="algoritmeregister")
 
-    @field_validator("base", mode="before")
+    @field_validator("base", mode="before", json_schema_input_type=str | BaseRef | None)
     @classmethod
     def _base_path_only(cls, value: object) -> object:
         # `basis: ../rules` (a path or `standaard`) is short for `basis: {pad: ../rules}`
