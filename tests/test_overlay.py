@@ -190,6 +190,7 @@ def test_long_values_are_printed_whole_as_json(tmp_path: Path, bundled_rules: Ru
     ("indicator.omg_clubhuis.punten: 20", "overlay", "indicatoren", "indicator"),
     ("indicatoren.omg_clubhuis: 20", "overlay", None, "omg_clubhuis"),
     ("interventies.keurmerk_buitengebied.ladder: 2", "overlay", None, "verwijderd"),
+    ("indicatoren.omg_clubhuis.id: clubhuis", "overlay", None, "id"),
 ])
 def test_a_bad_patch_is_a_located_error(tmp_path: Path, patch: str, code: str,
                                         suggestion: str | None, text: str) -> None:

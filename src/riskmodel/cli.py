@@ -419,7 +419,8 @@ def cmd_modelkaart(args: argparse.Namespace) -> int:
 
     rules = load_rules(args.rules)
     scenarios = args.scenarios or rules.root.resolve().parent / "scenarios"
-    card = build_card(rules, scenarios if scenarios.is_dir() else None)
+    found = scenarios.is_dir() and any(scenarios.glob("*.y*ml"))
+    card = build_card(rules, scenarios if found or args.scenarios else None)
     text = render_json(card) if args.format == "json" else render_markdown(card, args.lang)
     if args.output is None:
         sys.stdout.write(text)

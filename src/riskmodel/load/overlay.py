@@ -123,6 +123,10 @@ def apply_patches(ruleset: RuleSet, manifest_doc: SourceDoc, diags: DiagnosticLi
             diags.add(manifest_doc.diagnostic(loc, text, code="overlay",
                                               suggestion=did_you_mean(item_id, items)))
             continue
+        if parts[2:] == ["id"]:  # the id is the key the item is found by
+            diags.add(manifest_doc.diagnostic(loc, msg("overlay.patch_id", id=item_id),
+                                              code="overlay"))
+            continue
         by_item.setdefault((section, item_id), []).append((key, parts[2:], value))
     for (section, item_id), patches in by_item.items():
         items = getattr(ruleset, SECTIONS[section])

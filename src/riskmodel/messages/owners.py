@@ -31,6 +31,10 @@ OWNERS: dict[str, dict[str, str]] = {
     "diag.overlay.patch_no_such": {
         "nl": "'{part}' bestaat niet in '{id}' in het basismodel",
         "en": "'{part}' does not exist in '{id}' in the base model"},
+    "diag.overlay.patch_id": {
+        "nl": "het id van '{id}' kan niet gewijzigd worden; verwijder het item en voeg een "
+              "nieuw toe",
+        "en": "the id of '{id}' cannot be patched; remove the item and add a new one"},
     "diag.overlay.base_other_model": {
         "nl": "het basismodel is '{found}', niet '{asked}'",
         "en": "the base model is '{found}', not '{asked}'"},
