@@ -19,7 +19,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from riskmodel._version import __version__
 from riskmodel.errors import (
@@ -33,6 +33,9 @@ from riskmodel.errors import (
 )
 from riskmodel.messages import DEFAULT_LANG, LANGS, t, t_or
 from riskmodel.source import display_path
+
+if TYPE_CHECKING:
+    from riskmodel.model.ruleset import RuleSet
 
 EXIT_OK, EXIT_FAIL, EXIT_USER = 0, 1, 2
 #: environment variable with the default language of everything the command prints
@@ -125,6 +128,8 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
     c.add_argument("--quiet", "-q", action="store_true", help="toon alleen fouten, geen waarschuwingen")
+    c.add_argument("--overlay-only", action="store_true",
+                   help="toon alleen wat een overlay zelf toevoegt (niet de meldingen van de basis)")
 
     s = sub.add_parser("schema", help="schrijf JSON Schema voor regelbestanden of profielen",
                        parents=[lang_opt])
@@ -149,6 +154,16 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     df = sub.add_parser("diff", help="toon wat een regionale overlay wijzigt t.o.v. de basis",
                         parents=[lang_opt])
     df.add_argument("overlay", type=Path, help="modelmap van de overlay (met 'basis:')")
+    df.add_argument("--basis", type=Path, help="vergelijk met dit model in plaats van de basis")
+    df.add_argument("--format", choices=("text", "json"), default="text")
+
+    mk = sub.add_parser("modelkaart", help="modelkaart voor het Algoritmeregister en de IAMA",
+                        parents=[lang_opt])
+    mk.add_argument("--rules", type=Path, help="modelmap (standaard: het meegeleverde model)")
+    mk.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    mk.add_argument("--output", type=Path, help="schrijf naar dit bestand")
+    mk.add_argument("--scenarios", type=Path,
+                    help="scenario's voor de validatie (standaard: scenarios/ naast de modelmap)")
 
     d = sub.add_parser("docs", help="genereer de modelreferentie (Markdown) uit de YAML",
                        parents=[lang_opt])
@@ -301,6 +316,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     rules = load_rules(args.rules)
     report = check_model(rules)
+    hidden = 0
+    if args.overlay_only:
+        if rules.base is None:
+            return _not_an_overlay(rules, args)
+        from riskmodel.check.overlay_only import introduced
+
+        report, hidden = introduced(report, rules)
     if args.format == "json":
         print(json.dumps({"ok": report.ok, "stats": report.stats,
                           "dates": [d.isoformat() for d in report.dates],
@@ -319,6 +341,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         verdict = t("cli.check_ok" if report.ok else "cli.check_failed", args.lang)
         print(t("cli.check_summary", args.lang, verdict=verdict, errors=errors,
                 warnings=warnings))
+        if args.overlay_only:
+            print(t("cli.overlay_only_summary", args.lang, hidden=hidden))
     if not report.ok or (args.strict and report.diagnostics):
         return EXIT_USER
     return EXIT_OK
@@ -417,34 +441,52 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     return int(report.exit_code)
 
 
+def _not_an_overlay(rules: RuleSet, args: argparse.Namespace) -> int:
+    _print_diagnostics([Diagnostic(display_path(rules.root), None, None, "basis",
+                                   t("cli.not_an_overlay", args.lang),
+                                   expected=t("cli.overlay_expected", args.lang),
+                                   code="overlay", loc=("basis",))],
+                       args.lang, _json_errors(args))
+    return EXIT_USER
+
+
 def cmd_diff(args: argparse.Namespace) -> int:
     from riskmodel.api import load_rules
-    from riskmodel.load.overlay import diff_models
+    from riskmodel.load.overlay import diff_models, format_changes
 
     overlay = load_rules(args.overlay)
-    if overlay.manifest.base is None:
-        _print_diagnostics([Diagnostic(display_path(overlay.root), None, None, "basis",
-                                       t("cli.not_an_overlay", args.lang),
-                                       expected=t("cli.overlay_expected", args.lang))],
-                           args.lang)
-        return EXIT_USER
-    from riskmodel.load.rules import base_path
-
-    base = load_rules(base_path(overlay.root, overlay.manifest.base))
-    lines = [_diff_line(line, args.lang) for line in diff_models(base, overlay)]
-    print("\n".join(lines) if lines else t("cli.no_differences", args.lang))
+    if args.basis is not None:
+        base = load_rules(args.basis)
+    elif overlay.base is None:
+        return _not_an_overlay(overlay, args)
+    else:
+        base = overlay.base
+    changes = diff_models(base, overlay)
+    if args.format == "json":
+        print(json.dumps([c.to_dict() for c in changes], indent=2, ensure_ascii=False))
+    else:
+        lines = format_changes(changes, args.lang)
+        print("\n".join(lines) if lines else t("cli.no_differences", args.lang))
     return EXIT_OK
 
 
-#: the words diff_models ends an added or removed line with (Dutch), and their catalogue keys
-_DIFF_WORDS = {": verwijderd": "cli.diff_removed", ": toegevoegd": "cli.diff_added"}
+def cmd_modelkaart(args: argparse.Namespace) -> int:
+    from riskmodel.api import load_rules
+    from riskmodel.modelkaart import build_card, render_json, render_markdown
 
+    rules = load_rules(args.rules)
+    scenarios = args.scenarios or rules.root.resolve().parent / "scenarios"
+    found = scenarios.is_dir() and any(scenarios.glob("*.y*ml"))
+    card = build_card(rules, scenarios if found or args.scenarios else None)
+    text = render_json(card) if args.format == "json" else render_markdown(card, args.lang)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    from riskmodel.report.atomic import write_atomic
 
-def _diff_line(line: str, lang: str) -> str:
-    for word, key in _DIFF_WORDS.items():
-        if line[:1] in "+-" and line.endswith(word):
-            return line[: -len(word)] + ": " + t(key, lang)
-    return line
+    write_atomic(args.output, text, lang=args.lang)
+    print(t("mk.written", args.lang, path=args.output))
+    return EXIT_OK
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
@@ -469,7 +511,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(lang)
     args = parser.parse_args(argv)
     handlers = {"assess": cmd_assess, "check": cmd_check, "schema": cmd_schema,
-                "scenarios": cmd_scenarios, "docs": cmd_docs, "diff": cmd_diff}
+                "scenarios": cmd_scenarios, "docs": cmd_docs, "diff": cmd_diff,
+                "modelkaart": cmd_modelkaart}
     try:
         args.lang = lang = resolve_lang(args)
         return handlers[args.command](args)

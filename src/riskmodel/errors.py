@@ -34,7 +34,7 @@ DiagnosticCode = Literal[
     # the situation described
     "personal-data", "date-order", "future-observation", "unsafe-text",
     # `riskmodel check` findings
-    "engine-limit", "lint", "analysis", "unverified",
+    "engine-limit", "lint", "analysis", "unverified", "protected-ground",
     # arguments of an API call or command, output and internal trouble
     "unknown-engine", "unknown-id", "unknown-language", "model-mismatch", "output", "internal",
     # limits on the size and shape of any input
@@ -74,6 +74,8 @@ CODES: dict[str, str] = {
     "lint": "a warning of `riskmodel check` about the model (unused fact, unreachable level)",
     "analysis": "a static-analysis warning (a rule that can never or always fire)",
     "unverified": "a legal basis nobody has verified against its source",
+    "protected-ground": "a fact, value or indicator about a protected ground (nationality, "
+                        "origin, religion, ...) without a victim-protection justification",
     "unknown-engine": "an engine name that does not exist",
     "unknown-id": "an id asked for (e.g. to explain) that does not occur in the result",
     "unknown-language": "a language code that is not supported",

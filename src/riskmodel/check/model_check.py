@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from riskmodel.check.citations import citation_diagnostics
+from riskmodel.check.grounds import ground_diagnostics
 from riskmodel.check.limits import boundary_dates, engine_limits
 from riskmodel.check.lint import lint
 from riskmodel.errors import Diagnostic
@@ -37,6 +38,8 @@ def check_model(rules: RuleSet, today: dt.date | None = None) -> CheckReport:
     today = today or dt.date.today()
     report = CheckReport()
     report.diagnostics.extend(lint(rules))
+    grounds_found, victim_protection = ground_diagnostics(rules)
+    report.diagnostics.extend(grounds_found)
     citation_findings, citation_counts = citation_diagnostics(rules)
     report.diagnostics.extend(citation_findings)
     limits = engine_limits(rules, today)
@@ -52,5 +55,6 @@ def check_model(rules: RuleSet, today: dt.date | None = None) -> CheckReport:
         "analysevragen": analysis.questions,
         "analyse_overgeslagen": analysis.skipped,
         **citation_counts,
+        "slachtofferbescherming": victim_protection,
     }
     return report

@@ -13,17 +13,15 @@ from pydantic import ValidationError
 
 from riskmodel.errors import DiagnosticList, RuleError, clip, msg
 from riskmodel.load.diagnostics import from_validation_error
-from riskmodel.load.overlay import merge_file, start_from_base
+from riskmodel.load.overlay import apply_patches, merge_file, start_from_base
 from riskmodel.load.yamlsource import YamlSyntaxError, read_source
-from riskmodel.model.rules import Manifest, RuleFile
+from riskmodel.model.rules import BUNDLED_BASE, BaseRef, Manifest, RuleFile
 from riskmodel.model.ruleset import RuleSet
 from riskmodel.model.values import MAX_SAFE_INT
 from riskmodel.source import Loc, SourceDoc
 
 MANIFEST_NAME = "model.yaml"
 MAX_BASE_DEPTH = 5
-#: `basis:` words that mean the bundled model
-BUNDLED_BASE = ("standaard", "bundled")
 
 
 def base_path(root: Path, base: str) -> Path | None:
@@ -89,17 +87,22 @@ def read_model(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ())
         file_hashes={MANIFEST_NAME: hashlib.sha256(manifest_doc.raw).hexdigest()},
     )
     base_keys: set[tuple[str, str]] = set()
-    if manifest.base is not None:
-        found = base_path(base_dir, manifest.base)
+    location = manifest.base_location
+    if location is not None:
+        found = base_path(base_dir, location)
         base: RuleSet | None = None
+        written = manifest_doc.data.get("basis") if isinstance(manifest_doc.data, dict) else None
+        base_loc = ("basis",) if isinstance(written, str) else ("basis", "pad")
         if found is None:
             diags.add(manifest_doc.diagnostic(
-                ("basis",), msg("overlay.base_not_model", path=manifest.base[:80]),
+                base_loc, msg("overlay.base_not_model", path=location[:80]),
                 code="overlay", expected=msg("exp.overlay_base", words=" / ".join(BUNDLED_BASE),
                                              manifest=MANIFEST_NAME)))
         else:
             base = _read_base(found, manifest_doc, (*_chain, base_dir.resolve()), diags)
-        if base is not None:
+        if base is not None and manifest.base is not None:
+            _check_pin(manifest.base, base, manifest_doc, diags)
+        if base is not None and not diags:
             base_keys = start_from_base(ruleset, base, manifest_doc, diags)
         diags.raise_if_any(RuleError)
     seen_files: set[str] = set()
@@ -140,8 +143,39 @@ def read_model(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ())
             diags.extend(from_validation_error(exc, doc, RuleFile))
             continue
         merge_file(ruleset, content, doc, diags, base_keys)
+    if manifest.patches:
+        unsafe_patch = [manifest_doc.diagnostic(
+            ("wijzigen", *loc), msg("rules.int_too_large", value=clip(value)), code="range",
+            expected=msg("exp.number_between", low=-MAX_SAFE_INT, high=MAX_SAFE_INT))
+            for loc, value in _big_ints(manifest.patches)]
+        diags.extend(unsafe_patch)
+        if not unsafe_patch:
+            apply_patches(ruleset, manifest_doc, diags)
     diags.raise_if_any(RuleError)
     return ruleset
+
+
+def _check_pin(pin: BaseRef, base: RuleSet, manifest_doc: SourceDoc,
+               diags: DiagnosticList) -> None:
+    """The base an overlay was written for: its model name and a version in the range."""
+    from packaging.specifiers import SpecifierSet
+    from packaging.version import InvalidVersion, Version
+
+    found = base.manifest
+    if pin.model is not None and pin.model != found.model:
+        diags.add(manifest_doc.diagnostic(
+            ("basis", "model"), msg("overlay.base_other_model", found=found.model,
+                                    asked=pin.model), code="overlay", expected=pin.model))
+    if pin.version is not None:
+        try:
+            inside = SpecifierSet(pin.version).contains(Version(found.version), prereleases=True)
+        except InvalidVersion:
+            inside = False
+        if not inside:
+            diags.add(manifest_doc.diagnostic(
+                ("basis", "versie"), msg("overlay.base_version", model=found.model,
+                                         found=found.version, asked=pin.version),
+                code="overlay", expected=pin.version))
 
 
 def _big_ints(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, int]]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from riskmodel.errors import custom_error
 from riskmodel.model.common import (
@@ -32,9 +32,20 @@ SourceKind = Literal["politie", "riec", "gemeente", "om", "open_bron", "eigen_wa
 SituationKind = Literal["gemeente", "wijk", "pand", "evenement", "groep"]
 
 
+class VictimProtection(Strict):
+    """Why a fact, value or indicator that touches a protected ground (nationality, origin,
+    religion, ...) is in the model anyway: to protect victims (e.g. of labour exploitation),
+    never to select people. `riskmodel check` refuses such an item without this marker."""
+
+    note: str = Field(alias="toelichting", min_length=20, max_length=2000)
+    sources: list[Source] = Field(alias="bron", default_factory=list)
+
+
 class FactValue(Strict):
     id: Ident
     label: Label | None = None
+    victim_protection: VictimProtection | None = Field(default=None,
+                                                       alias="slachtofferbescherming")
 
 
 class Fact(Strict):
@@ -52,6 +63,8 @@ class Fact(Strict):
     usual_source: SourceKind | None = Field(default=None, alias="gebruikelijke_bron")
     note: str | None = Field(default=None, alias="toelichting")
     kinds: list[SituationKind] | None = Field(default=None, alias="soorten")
+    victim_protection: VictimProtection | None = Field(default=None,
+                                                       alias="slachtofferbescherming")
 
     @model_validator(mode="before")
     @classmethod
@@ -202,6 +215,8 @@ class Indicator(Validity):
     points: int = Field(alias="punten", ge=0, le=1000)
     sources: list[Source] = Field(alias="bron", min_length=1)
     note: Label | None = Field(default=None, alias="toelichting")
+    victim_protection: VictimProtection | None = Field(default=None,
+                                                       alias="slachtofferbescherming")
 
 
 class LegalBasis(Validity):
@@ -303,6 +318,89 @@ class RuleFile(Strict):
 #: the rule language this library reads; a model written for a newer major version is refused
 RULE_LANGUAGE_VERSION = "1.0"
 
+#: what `basis:` may name besides a directory: the bundled model
+BUNDLED_BASE = ("standaard", "bundled")
+
+
+class BaseRef(Strict):
+    """A pinned base: `basis: {model: omg_ondermijning, versie: ">=1.0,<2", pad: standaard}`.
+
+    A region's overlay is written against one version of a base; when the base moves past the
+    range, loading stops with the version found instead of silently merging stale patches."""
+
+    model: Ident | None = None
+    #: PEP 440 version range, e.g. ">=1.0,<2" (packaging.specifiers)
+    version: str | None = Field(default=None, alias="versie", max_length=200)
+    #: `standaard` (the bundled model) or a directory with a model.yaml, relative to the overlay
+    path: str = Field(default="standaard", alias="pad", min_length=1, max_length=1000)
+
+    @model_validator(mode="after")
+    def _range(self) -> BaseRef:
+        if self.version is not None:
+            from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+            try:
+                SpecifierSet(self.version)
+            except InvalidSpecifier:
+                raise custom_error("pattern", "model.bad_version_range",
+                                   value=self.version[:80]) from None
+        return self
+
+
+#: manifest sections a patch path (`wijzigen:`) or `verwijderen` may name
+OverlaySection = Literal["feiten", "registers", "fenomenen", "indicatoren", "interventies"]
+
+
+class ImpactAssessment(Strict):
+    """An impact assessment done for the model (IAMA, DPIA, ...): the register's Impacttoets."""
+
+    name: str = Field(alias="naam", min_length=1, max_length=200)
+    url: str | None = Field(default=None, alias="link", max_length=1000)
+    note: str | None = Field(default=None, alias="toelichting", max_length=4000)
+
+
+class Publication(Strict):
+    """What the Dutch Algorithm Register (Algoritmeregister Publicatiestandaard 1.0.10) asks
+    that only people can say (organisation, contact, human intervention, ...). `riskmodel
+    modelkaart` fills the rest from the model itself and lists what is missing; `ontbreekt`
+    records why a field is knowingly empty (e.g. a reconstruction has no operating party)."""
+
+    name: str | None = Field(default=None, alias="naam", max_length=100)
+    summary: str | None = Field(default=None, alias="korte_omschrijving", max_length=350)
+    organisation: str | None = Field(default=None, alias="organisatie", max_length=100)
+    themes: list[str] = Field(default_factory=list, alias="thema")
+    status: Literal["in_ontwikkeling", "in_gebruik", "buiten_gebruik"] | None = None
+    start: Annotated[str, Field(pattern=r"^\d{4}-\d{2}$")] | None = Field(
+        default=None, alias="begindatum")
+    end: Annotated[str, Field(pattern=r"^\d{4}-\d{2}$")] | None = Field(
+        default=None, alias="einddatum")
+    contact: str | None = Field(default=None, alias="contactgegevens", max_length=300)
+    public_page: str | None = Field(default=None, alias="publiekspagina", max_length=1000)
+    category: Literal["hoog_risico_ai", "impactvol", "overig"] | None = Field(
+        default=None, alias="publicatiecategorie")
+    source_registration: str | None = Field(default=None, alias="bronregistratie",
+                                            max_length=1000)
+    purpose_and_impact: str | None = Field(default=None, alias="doel_en_impact",
+                                           max_length=2500)
+    considerations: str | None = Field(default=None, alias="afwegingen", max_length=2500)
+    human_intervention: str | None = Field(default=None, alias="menselijke_tussenkomst",
+                                           max_length=2500)
+    risk_management: str | None = Field(default=None, alias="risicobeheer", max_length=2500)
+    legal_basis: str | None = Field(default=None, alias="wettelijke_basis", max_length=2500)
+    legal_basis_url: str | None = Field(default=None, alias="link_wettelijke_basis",
+                                        max_length=1000)
+    processing_register: str | None = Field(default=None, alias="verwerkingsregister",
+                                            max_length=1000)
+    impact_assessments: list[ImpactAssessment] = Field(default_factory=list,
+                                                       alias="impacttoetsen")
+    data: str | None = Field(default=None, alias="gegevens", max_length=5000)
+    technical_operation: str | None = Field(default=None, alias="technische_werking",
+                                            max_length=5000)
+    supplier: str | None = Field(default=None, alias="leverancier", max_length=300)
+    source_code: str | None = Field(default=None, alias="broncode", max_length=1000)
+    #: register field (its Dutch key here) -> why it is knowingly empty
+    missing_because: dict[str, str] = Field(default_factory=dict, alias="ontbreekt")
+
 
 class Manifest(Strict):
     """rules/model.yaml: names the model, its version, its rule-language version and files."""
@@ -314,13 +412,25 @@ class Manifest(Strict):
     label: Label
     description: Label | None = Field(default=None, alias="beschrijving")
     reconstruction: Label | None = Field(default=None, alias="reconstructie")
-    files: list[str] = Field(alias="bestanden", min_length=1)
-    #: overlay: a relative path to a base model; items here replace base items with the same id
-    base: str | None = Field(default=None, alias="basis")
+    #: rule files; an overlay that only patches and removes needs none
+    files: list[str] = Field(alias="bestanden", default_factory=list)
+    #: overlay: the base model (a path, `standaard`, or a pinned {model, versie, pad})
+    base: BaseRef | None = Field(default=None, alias="basis")
     #: overlay: ids to drop from the base, per section (e.g. an instrument a region lacks)
-    remove: dict[
-        Literal["feiten", "registers", "fenomenen", "indicatoren", "interventies"], list[Ident]
-    ] = Field(alias="verwijderen", default_factory=dict)
+    remove: dict[OverlaySection, list[Ident]] = Field(alias="verwijderen", default_factory=dict)
+    #: overlay: single fields of base items, by path (`fenomenen.omg.niveaus.T3.drempel: 45`)
+    patches: dict[str, Any] = Field(alias="wijzigen", default_factory=dict)
+    #: extra terms for the non-discrimination lint, per ground (check/data/beschermde_gronden)
+    protected_grounds: dict[Ident, list[Annotated[str, Field(min_length=2, max_length=80)]]] = (
+        Field(alias="beschermde_gronden", default_factory=dict))
+    #: what the Algorithm Register asks that the rules cannot say (see `riskmodel modelkaart`)
+    publication: Publication | None = Field(default=None, alias="algoritmeregister")
+
+    @field_validator("base", mode="before", json_schema_input_type=str | BaseRef | None)
+    @classmethod
+    def _base_path_only(cls, value: object) -> object:
+        # `basis: ../rules` (a path or `standaard`) is short for `basis: {pad: ../rules}`
+        return {"pad": value} if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _language_supported(self) -> Manifest:
@@ -329,4 +439,13 @@ class Manifest(Strict):
             raise ValueError(
                 f"dit model is geschreven in regeltaal {self.rule_language}; deze versie van "
                 f"riskmodel leest regeltaal {RULE_LANGUAGE_VERSION} (werk riskmodel bij)")
+        if not self.files and self.base is None:
+            raise custom_error("missing-key", "model.files_needed")
+        if self.base is None and (self.remove or self.patches):
+            raise custom_error("inconsistent", "model.overlay_keys_need_base")
         return self
+
+    @property
+    def base_location(self) -> str | None:
+        """Where the base is: a path relative to the overlay, or `standaard`."""
+        return self.base.path if self.base is not None else None

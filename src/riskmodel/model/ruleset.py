@@ -38,6 +38,10 @@ class RuleSet:
     interventions: dict[str, Intervention] = field(default_factory=dict)
     # (kind, id) -> (file, line) so that later stages can point back into the YAML.
     origins: dict[tuple[str, str], tuple[SourceDoc, Loc]] = field(default_factory=dict)
+    #: an overlay's base model (None for a model without `basis:`)
+    base: RuleSet | None = field(default=None, repr=False, compare=False)
+    #: (section, id) of base items an overlay (or its bases) removed with `verwijderen`
+    removed: set[tuple[str, str]] = field(default_factory=set, compare=False)
     # compiled models per peildatum; filled lazily by riskmodel.api
     compiled: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
     # artefacts derived once per rule set (e.g. the text table of explain.texts)

@@ -302,7 +302,7 @@ def _expect(ctx: BddContext, data: dict[str, Any]) -> None:
     problems = reference_problems(exp, ctx.rules, doc)
     if problems:
         fail("; ".join(_diag_text(d) for d in problems))
-    mismatches = check_expectations(exp, ctx.require_assessment())
+    mismatches = check_expectations(exp, ctx.require_assessment(), ctx.rules.removed)
     if mismatches:
         raise AssertionError("\n".join(m.render("nl") for m in mismatches))
 

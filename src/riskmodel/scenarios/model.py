@@ -172,10 +172,17 @@ def check_scenario(scenario: Scenario, doc: SourceDoc, rules: RuleSet) -> Loaded
 def reference_problems(
     exp: Expectations, rules: RuleSet, doc: SourceDoc, base: Loc = ()
 ) -> list[Diagnostic]:
-    """Every id in the expectations must exist in the model; a typo must not pass silently."""
+    """Every id in the expectations must exist in the model; a typo must not pass silently.
+
+    Against an overlay, an id the overlay removed (`verwijderen`) is known: the scenario
+    runs, and an expectation about it fails or holds like any other (a removed instrument
+    is never suggested)."""
     out: list[Diagnostic] = []
+    removed = {item_id for _, item_id in rules.removed}
 
     def unknown(loc: Loc, what: str, value: str, candidates: list[str]) -> None:
+        if value in removed and what != "fact.unknown":
+            return
         # what: a catalogue key (ref.unknown_phenomenon, ...); a fact is 'unknown-fact'
         text = msg(what, fact=value) if what == "fact.unknown" else msg(what, id=value)
         out.append(doc.diagnostic(

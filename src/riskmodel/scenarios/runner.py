@@ -7,7 +7,7 @@ a path) was invalid. A bad file becomes an error row; the other scenarios still 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -47,8 +47,10 @@ NOT_APPLICABLE = "niet van toepassing op de peildatum"
 MISSING = "ontbreekt"
 NOT_MISSING = "ontbreekt niet"
 SUGGESTED = "voorgesteld"
+REMOVED = "verwijderd door de overlay"
 
 _PHRASES = {
+    REMOVED: "sc.phrase.removed",
     NOT_SUGGESTED: "sc.phrase.not_suggested",
     NOT_APPLICABLE: "sc.phrase.not_applicable",
     MISSING: "sc.phrase.missing",
@@ -264,40 +266,49 @@ def run_one(sc: LoadedScenario, rules: RuleSet, engine: str) -> ScenarioResult:
         row.message = t(row.message_key[0], "nl", **row.message_key[1])
         return row
     row.assessment = assessment
-    row.mismatches = check_expectations(sc.expected, assessment)
+    row.mismatches = check_expectations(sc.expected, assessment, rules.removed)
     if row.mismatches:
         row.outcome = "gefaald"
     return row
 
 
-def check_expectations(exp: Expectations, assessment: Assessment) -> list[Mismatch]:
-    """Compare each expectation with the assessment; an empty list means all held."""
+def check_expectations(exp: Expectations, assessment: Assessment,
+                       removed: Collection[tuple[str, str]] = ()) -> list[Mismatch]:
+    """Compare each expectation with the assessment; an empty list means all held.
+
+    `removed` are the (section, id) an overlay dropped: an expectation about one of them
+    fails with 'removed by the overlay' as what came out, and a removed instrument counts
+    as not suggested."""
     out: list[Mismatch] = []
     phenomena = {p.id: p for p in assessment.phenomena}
+
+    def absent(section: str, item_id: str, otherwise: str) -> str:
+        return REMOVED if (section, item_id) in removed else otherwise
+
     for ph_id, level in exp.levels.items():
         ph = phenomena.get(ph_id)
-        got = ph.level.id if ph else NOT_APPLICABLE
+        got = ph.level.id if ph else absent("fenomenen", ph_id, NOT_APPLICABLE)
         if got != level:
             out.append(Mismatch("niveau", ph_id, level, got))
     for ph_id, level in exp.possible_levels.items():
         ph = phenomena.get(ph_id)
-        got = ph.possible_level.id if ph else NOT_APPLICABLE
+        got = ph.possible_level.id if ph else absent("fenomenen", ph_id, NOT_APPLICABLE)
         if got != level:
             out.append(Mismatch("mogelijk_niveau", ph_id, level, got))
     for ph_id, gate in exp.definitions.items():
         ph = phenomena.get(ph_id)
         # a phenomenon without a definition counts as always met
-        got = (ph.definition or "voldaan") if ph else NOT_APPLICABLE
+        got = (ph.definition or "voldaan") if ph else absent("fenomenen", ph_id, NOT_APPLICABLE)
         if got != gate:
             out.append(Mismatch("poort", ph_id, gate, got))
     for ind_id, status in exp.indicators.items():
         ind = assessment.indicator(ind_id)
-        got = ind.status if ind else NOT_APPLICABLE
+        got = ind.status if ind else absent("indicatoren", ind_id, NOT_APPLICABLE)
         if got != status:
             out.append(Mismatch("indicator", ind_id, status, got))
     for iv_id, iv_status in exp.interventions.items():
         iv = assessment.intervention(iv_id)
-        got = iv.status if iv else NOT_SUGGESTED
+        got = iv.status if iv else absent("interventies", iv_id, NOT_SUGGESTED)
         if got != iv_status:
             out.append(Mismatch("interventie", iv_id, iv_status, got))
     for iv_id in exp.not_suggested:
@@ -307,7 +318,8 @@ def check_expectations(exp: Expectations, assessment: Assessment) -> list[Mismat
     for iv_id, facts in exp.missing_facts.items():
         iv = assessment.intervention(iv_id)
         if iv is None:
-            out.append(Mismatch("interventie", iv_id, SUGGESTED, NOT_SUGGESTED))
+            out.append(Mismatch("interventie", iv_id, SUGGESTED,
+                                absent("interventies", iv_id, NOT_SUGGESTED)))
             continue
         missing = tuple(sorted(iv.missing_facts))
         out.extend(
