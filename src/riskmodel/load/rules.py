@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from riskmodel.errors import DiagnosticList, RuleError, clip, msg
+from riskmodel.load import parsecache
 from riskmodel.load.diagnostics import from_validation_error
 from riskmodel.load.overlay import merge_file, start_from_base
 from riskmodel.load.yamlsource import YamlSyntaxError, read_source
@@ -158,11 +159,18 @@ def _big_ints(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, int]]:
 
 
 def _read(path: Path, diags: DiagnosticList) -> SourceDoc | None:
+    """A rule file parsed: from the parse cache when it holds these exact bytes (see
+    load.parsecache; validation still follows), else read and remembered."""
+    cached = parsecache.load(path)
+    if cached is not None:
+        return cached
     try:
-        return read_source(path)
+        doc = read_source(path)
     except YamlSyntaxError as exc:
         diags.extend(exc.diagnostics)
         return None
+    parsecache.store(doc)
+    return doc
 
 
 def _read_base(base_path: Path, manifest_doc: SourceDoc, chain: tuple[Path, ...],
