@@ -35,7 +35,7 @@ from riskmodel.evaluate.generated import CompiledEvaluator
 from riskmodel.evaluate.python_engine import PythonEvaluator
 from riskmodel.explain.assemble import Assembler, profile_sha256
 from riskmodel.load.files import PROFILE_SUFFIXES, expand_inputs
-from riskmodel.load.rules import read_bundled_model, read_model
+from riskmodel.load.rules import gc_paused, read_bundled_model, read_model
 from riskmodel.load.yamlsource import YamlSyntaxError, read_source
 from riskmodel.model.assessment import Assessment
 from riskmodel.model.profile import Profile
@@ -59,14 +59,15 @@ def load_rules(path: Path | str | None = None) -> RuleSet:
 
     Raises RuleError listing every problem found (schema, duplicates, references).
     """
-    if path is None:
-        bundled = read_bundled_model()
-        with _BUNDLED_LOCK:
-            if not _BUNDLED_CHECKED:
-                _check(bundled)
-                _BUNDLED_CHECKED.append(True)
-        return bundled
-    return _check(read_model(Path(path)))
+    with gc_paused():
+        if path is None:
+            bundled = read_bundled_model()
+            with _BUNDLED_LOCK:
+                if not _BUNDLED_CHECKED:
+                    _check(bundled)
+                    _BUNDLED_CHECKED.append(True)
+            return bundled
+        return _check(read_model(Path(path)))
 
 
 def _check(ruleset: RuleSet) -> RuleSet:
@@ -179,7 +180,8 @@ def compiled_for(rules: RuleSet, day: dt.date) -> CompiledModel:
     """The compiled model for one peildatum, cached on the rule set."""
     cached = rules.compiled.get(day)
     if cached is None:
-        cached = compile_model(rules, day)
+        with gc_paused():
+            cached = compile_model(rules, day)
         rules.compiled[day] = cached
     assert isinstance(cached, CompiledModel)
     return cached

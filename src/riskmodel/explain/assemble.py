@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import orjson
 from pydantic import BaseModel
@@ -110,8 +109,7 @@ def out(cls: type[M], values: dict[str, Any]) -> M:
 
 # ---- what does not depend on the profile: once per compiled model ----------------------
 
-@dataclass(frozen=True)
-class _Check:
+class _Check(NamedTuple):
     """A gate or flag of an intervention."""
 
     id: str
@@ -121,8 +119,7 @@ class _Check:
     citations: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class _IndicatorPlan:
+class _IndicatorPlan(NamedTuple):
     id: str
     phenomenon: str
     points: int
@@ -132,8 +129,7 @@ class _IndicatorPlan:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class _PhenomenonPlan:
+class _PhenomenonPlan(NamedTuple):
     id: str
     slot: int  # of its open facts (definition and every indicator)
     has_definition: bool
@@ -145,8 +141,7 @@ class _PhenomenonPlan:
     reconstruction: bool
 
 
-@dataclass(frozen=True)
-class _InterventionPlan:
+class _InterventionPlan(NamedTuple):
     id: str
     ladder: int
     available: bool
@@ -160,8 +155,7 @@ class _InterventionPlan:
     unavailable: str
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     indicators: tuple[_IndicatorPlan, ...]
     phenomena: tuple[_PhenomenonPlan, ...]
     interventions: tuple[_InterventionPlan, ...]  # by ladder, then id
