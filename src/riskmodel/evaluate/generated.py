@@ -34,6 +34,7 @@ from riskmodel.compile.ir import (
 )
 from riskmodel.evaluate.base import Evaluation, Evaluator
 from riskmodel.evaluate.kleene import Derived, Tri
+from riskmodel.load.rules import gc_paused
 from riskmodel.model.profile import Profile
 from riskmodel.model.ruleset import RuleSet
 
@@ -284,7 +285,8 @@ def undecided_for(compiled: CompiledModel) -> tuple[list[ConditionKey], list[str
     """build_undecided, once per compiled model."""
     cached = compiled.cache.get("undecided")
     if cached is None:
-        cached = compiled.cache["undecided"] = build_undecided(compiled)
+        with gc_paused():
+            cached = compiled.cache["undecided"] = build_undecided(compiled)
     return cached
 
 
@@ -315,7 +317,8 @@ class CompiledEvaluator(Evaluator):
             tuple[list[ConditionKey], PhaseFunction]]:
         cached = compiled.cache.get("generated")
         if cached is None:
-            cached = (build_phase1(compiled), build(compiled.phase2_conditions()))
+            with gc_paused():  # long-lived objects only (see load.rules.gc_paused)
+                cached = (build_phase1(compiled), build(compiled.phase2_conditions()))
             compiled.cache["generated"] = cached
         return cached
 

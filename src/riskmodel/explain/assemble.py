@@ -39,6 +39,7 @@ from riskmodel.evaluate.generated import undecided_for
 from riskmodel.evaluate.kleene import Tri, evaluate
 from riskmodel.explain.status import intervention_status
 from riskmodel.explain.texts import citation_key, model_texts
+from riskmodel.load.rules import gc_paused
 from riskmodel.model.assessment import (
     SCHEMA_VERSION,
     AppliedOverride,
@@ -170,7 +171,8 @@ def plan_for(rules: RuleSet, compiled: CompiledModel, day: dt.date) -> Plan:
     key = ("explain_plan", day)
     cached = compiled.cache.get(key)  # type: ignore[call-overload]
     if cached is None:
-        cached = compiled.cache[key] = _plan(rules, compiled, day)  # type: ignore[index]
+        with gc_paused():  # long-lived objects only (see load.rules.gc_paused)
+            cached = compiled.cache[key] = _plan(rules, compiled, day)  # type: ignore[index]
     assert isinstance(cached, Plan)
     return cached
 
