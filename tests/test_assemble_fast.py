@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from model_copies import EXAMPLE_PROFILE, MINI, MINI_SCENARIOS, REPO
+from pydantic import BaseModel
 
 import riskmodel
 from riskmodel import api
@@ -114,3 +115,35 @@ def test_invalid_profile_built_in_code_is_still_refused() -> None:
     bad = profile.model_copy(update={"facts": {**profile.facts, "geen_bestaand_feit": entry}})
     with pytest.raises(riskmodel.ProfileError):
         riskmodel.assess(bad, rules)
+
+
+def _objects(value: object) -> list[BaseModel]:
+    """Every pydantic object in an assessment, depth first."""
+    found: list[BaseModel] = []
+    if isinstance(value, BaseModel):
+        found.append(value)
+        for name in type(value).model_fields:
+            found += _objects(getattr(value, name))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            found += _objects(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            found += _objects(item)
+    return found
+
+
+@pytest.mark.parametrize("texts", [False, True])
+def test_every_output_object_has_every_field(texts: bool) -> None:
+    """`out()` takes the fields as given: a field added to an output class must be given
+    too, or the object would lack it (and serialising would fail)."""
+    rules = riskmodel.load_rules()
+    assessment = riskmodel.assess(riskmodel.load_profile(EXAMPLE_PROFILE, rules), rules,
+                                  texts=texts)
+    objects = _objects(assessment)
+    kinds = {type(o) for o in objects}
+    assert len(kinds) >= 10
+    for obj in objects:
+        assert set(obj.__dict__) == set(type(obj).model_fields), type(obj).__name__
+    again = riskmodel.Assessment.model_validate_json(assessment.to_json())
+    assert again.to_json() == assessment.to_json()

@@ -460,11 +460,12 @@ class Assembler:
             "peildatum": self.day, "profile_id": profile.id, "profile_kind": profile.kind,
             "municipality": profile.municipality,
             "profile_sha256": self.profile_sha or profile_sha256(profile)})
-        return out(Assessment, {
-            "schema_version": SCHEMA_VERSION, "receipt": receipt, "indicators": indicators,
-            "phenomena": phenomena, "interventions": interventions,
-            "citations": self.citation_table(with_texts),
-            "texts": self.texts(indicators, phenomena, interventions) if with_texts else None})
+        # model_construct (once per assessment): fields added later with a default get it
+        return Assessment.model_construct(
+            schema_version=SCHEMA_VERSION, receipt=receipt, indicators=indicators,
+            phenomena=phenomena, interventions=interventions,
+            citations=self.citation_table(with_texts),
+            texts=self.texts(indicators, phenomena, interventions) if with_texts else None)
 
     def citation_table(self, with_texts: bool) -> dict[str, Citation]:
         """Every cited source once; without texts only whether it was checked (the source
