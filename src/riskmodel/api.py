@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,9 +33,9 @@ from riskmodel.errors import (
 from riskmodel.evaluate.base import Evaluation, Evaluator
 from riskmodel.evaluate.generated import CompiledEvaluator
 from riskmodel.evaluate.python_engine import PythonEvaluator
-from riskmodel.explain.assemble import Assembler
+from riskmodel.explain.assemble import Assembler, profile_sha256
 from riskmodel.load.files import PROFILE_SUFFIXES, expand_inputs
-from riskmodel.load.rules import read_bundled_model, read_model
+from riskmodel.load.rules import gc_paused, read_bundled_model, read_model
 from riskmodel.load.yamlsource import YamlSyntaxError, read_source
 from riskmodel.model.assessment import Assessment
 from riskmodel.model.profile import Profile
@@ -58,14 +59,15 @@ def load_rules(path: Path | str | None = None) -> RuleSet:
 
     Raises RuleError listing every problem found (schema, duplicates, references).
     """
-    if path is None:
-        bundled = read_bundled_model()
-        with _BUNDLED_LOCK:
-            if not _BUNDLED_CHECKED:
-                _check(bundled)
-                _BUNDLED_CHECKED.append(True)
-        return bundled
-    return _check(read_model(Path(path)))
+    with gc_paused():
+        if path is None:
+            bundled = read_bundled_model()
+            with _BUNDLED_LOCK:
+                if not _BUNDLED_CHECKED:
+                    _check(bundled)
+                    _BUNDLED_CHECKED.append(True)
+            return bundled
+        return _check(read_model(Path(path)))
 
 
 def _check(ruleset: RuleSet) -> RuleSet:
@@ -118,19 +120,68 @@ def load_profile(source: Path | str | dict[str, Any], rules: RuleSet | None = No
     rules = rules if rules is not None else load_rules()
     day = as_date(peildatum)
     if isinstance(source, dict):
-        return profile_from_data(source, rules, peildatum=day)
-    try:
-        doc = read_source(Path(source))
-    except YamlSyntaxError as exc:
-        raise ProfileError(exc.diagnostics) from None
-    return profile_from_doc(doc, rules, peildatum=day)
+        profile = profile_from_data(source, rules, peildatum=day)
+    else:
+        try:
+            doc = read_source(Path(source))
+        except YamlSyntaxError as exc:
+            raise ProfileError(exc.diagnostics) from None
+        profile = profile_from_doc(doc, rules, peildatum=day)
+    _remember_valid(rules, profile, profile_sha256(profile))
+    return profile
+
+
+# Profiles this process validated, per rule set: id(profile) -> (weak reference, SHA-256 of
+# its canonical form when validated). assess() validates a Profile passed in again (it may
+# have been built in code, or validated against other rules) unless it is the very object
+# validated here against these rules, its content unchanged (same hash; the hash is needed
+# for the receipt anyway) and its peildatum the one asked for. Re-validating costs about as
+# much as the whole assessment.
+_VALID_KEY = "validated_profiles"
+
+
+def _valid_profiles(rules: RuleSet) -> dict[int, tuple[weakref.ref[Profile], str]]:
+    found = rules.cache.get(_VALID_KEY)
+    if found is None:
+        found = rules.cache.setdefault(_VALID_KEY, {})
+    assert isinstance(found, dict)
+    return found
+
+
+def _remember_valid(rules: RuleSet, profile: Profile, sha: str) -> None:
+    table = _valid_profiles(rules)
+    key = id(profile)
+
+    def forget(ref: weakref.ref[Profile]) -> None:
+        entry = table.get(key)
+        if entry is not None and entry[0] is ref:
+            table.pop(key, None)
+
+    table[key] = (weakref.ref(profile, forget), sha)
+
+
+def _checked_profile(profile: Profile, rules: RuleSet, day: dt.date | None) -> tuple[Profile, str]:
+    """The profile validated against these rules as of `day`, and its hash."""
+    sha = profile_sha256(profile)
+    entry = _valid_profiles(rules).get(id(profile))
+    if (entry is not None and entry[0]() is profile and entry[1] == sha
+            and (day is None or day == profile.peildatum)):
+        return profile, sha
+    # A profile built in code is checked like a file would be, as of the assessment date.
+    checked = profile_from_data(profile.model_dump(by_alias=True), rules, peildatum=day)
+    checked_sha = profile_sha256(checked)
+    _remember_valid(rules, checked, checked_sha)
+    if checked_sha == sha:  # validation changed nothing: the object passed in is valid too
+        _remember_valid(rules, profile, sha)
+    return checked, checked_sha
 
 
 def compiled_for(rules: RuleSet, day: dt.date) -> CompiledModel:
     """The compiled model for one peildatum, cached on the rule set."""
     cached = rules.compiled.get(day)
     if cached is None:
-        cached = compile_model(rules, day)
+        with gc_paused():
+            cached = compile_model(rules, day)
         rules.compiled[day] = cached
     assert isinstance(cached, CompiledModel)
     return cached
@@ -160,17 +211,15 @@ def assess(
     day = as_date(peildatum)
     if not isinstance(profile, Profile):
         profile = load_profile(profile, rules, peildatum=day)
-    else:
-        # A profile built in code is checked like a file would be, as of the assessment date.
-        profile = profile_from_data(profile.model_dump(by_alias=True), rules, peildatum=day)
+    profile, sha = _checked_profile(profile, rules, day)
     evaluator = get_evaluator(engine)
     compiled = compiled_for(rules, profile.peildatum)
     evaluation = evaluator.evaluate(rules, compiled, profile)
     if verify:
         other = get_evaluator("compiled" if evaluator.name == "durable" else "durable")
         _same_or_raise(evaluator, evaluation, other, other.evaluate(rules, compiled, profile))
-    return Assembler(rules, compiled, profile, evaluation, evaluator,
-                     profile.peildatum).build(with_texts=texts)
+    return Assembler(rules, compiled, profile, evaluation, evaluator, profile.peildatum,
+                     profile_sha=sha).build(with_texts=texts)
 
 
 def _same_or_raise(a: Evaluator, ea: Evaluation, b: Evaluator, eb: Evaluation) -> None:

@@ -34,7 +34,7 @@ from riskmodel.compile.ir import (
 )
 from riskmodel.evaluate.base import Evaluation, Evaluator
 from riskmodel.evaluate.kleene import Derived, Tri
-from riskmodel.evaluate.scoring import derive
+from riskmodel.load.rules import gc_paused
 from riskmodel.model.profile import Profile
 from riskmodel.model.ruleset import RuleSet
 
@@ -124,6 +124,172 @@ class _Generator:
                 + f"    return ({', '.join(results)}{',' if len(results) == 1 else ''})\n")
 
 
+def generate_phase1(compiled: CompiledModel) -> tuple[list[ConditionKey], list[str], list[str], str]:
+    """Phase 1 and the scoring between the phases as one function.
+
+    Returns the condition codes (keys in order), every indicator's code as later phases
+    see it (hit and its definition holds: Kleene and, so min), and per phenomenon
+    (certain, possible) level ranks: evaluate.scoring.derive, statement by statement (its
+    score range, `rank_for` in level order, the overrides), on integers instead of Tri.
+    The property tests hold it to derive through the other engines.
+    """
+    gen = _Generator()
+    conditions = compiled.phase1_conditions()
+    keys = sorted(conditions)
+    results = dict(zip(keys, (gen.emit(conditions[k]) for k in keys), strict=True))
+    lines = gen.lines
+    ind_ids = list(compiled.indicators)
+    derived = []
+    for n, (ind_id, ind) in enumerate(compiled.indicators.items()):
+        name = f"d{n}"
+        lines.append(f"    {name} = min({results[('gate', ind.phenomenon)]}, {results[('ind', ind_id)]})")
+        derived.append(name)
+    ph_ids = list(compiled.phenomena)
+    levels = []
+    for n, ph in enumerate(compiled.phenomena.values()):
+        gate = results[("gate", ph.id)]
+        points = [(results[("ind", i)], _const(compiled.indicators[i].points)) for i in ph.indicators]
+        certain = " + ".join(f"({p} if {r} == 2 else 0)" for r, p in points) or "0"
+        possible = " + ".join(f"({p} if {r} else 0)" for r, p in points) or "0"
+        cs, ps, c, p = f"cs{n}", f"ps{n}", f"c{n}", f"p{n}"
+        lines.append(f"    {cs} = 0 if {gate} != 2 else {certain}")
+        lines.append(f"    {ps} = 0 if {gate} == 0 else {possible}")
+        for score, rank in ((cs, c), (ps, p)):
+            lines.append(f"    {rank} = 0")
+            for lv in ph.levels:
+                lines.append(f"    if {score} >= {_const(lv.threshold)}: {rank} = {_const(lv.rank)}")
+        for ov in ph.overrides:
+            r = results[("ind", ov.indicator)]
+            rank = _const(ov.rank)
+            lines.append(f"    if {gate} != 0 and {r} != 0:")
+            lines.append(f"        if {r} == 2 and {gate} == 2: {c} = max({c}, {rank})")
+            lines.append(f"        {p} = max({p}, {rank})")
+        levels.append(f"({c}, max({c}, {p}))")
+    body = "\n".join(lines)
+    source = ("def phase(env):\n    g = env.get\n" + (body + "\n" if body else "")
+              + f"    return ({''.join(results[k] + ', ' for k in keys)}), "
+              + f"({''.join(d + ', ' for d in derived)}), ({''.join(lv + ', ' for lv in levels)})\n")
+    return keys, ind_ids, ph_ids, source
+
+
+Phase1Function = Callable[[dict[str, int | str]],
+                          tuple[tuple[int, ...], tuple[int, ...], tuple[tuple[int, int], ...]]]
+
+
+def build_phase1(compiled: CompiledModel) -> tuple[list[ConditionKey], list[str], list[str],
+                                                   Phase1Function]:
+    keys, ind_ids, ph_ids, source = generate_phase1(compiled)
+    namespace: dict[str, Any] = {"__builtins__": {"min": min, "max": max}}
+    exec(compile(source, "<riskmodel generated phase 1>", "exec"), namespace)
+    fn: Phase1Function = namespace["phase"]
+    return keys, ind_ids, ph_ids, fn
+
+
+class _UndecidedGenerator(_Generator):
+    """Also writes, per node, the set of unknown facts in its undecided part.
+
+    A node that is decided has none (`E`); an unknown fact test has its fact; an undecided
+    and/or has the union of its children's; `not` passes its child's on. An undecided
+    indicator reference has those of the indicator's condition and its phenomenon's
+    definition; an undecided level reference those of the whole phenomenon. The same rules
+    as explain.assemble's reference walk (`Assembler.undecided_facts`), flattened like the
+    phase functions, so an assessment pays one call instead of a recursive walk.
+    """
+
+    def __init__(self, compiled: CompiledModel) -> None:
+        super().__init__()
+        self.compiled = compiled
+        self.sets: dict[Node, str] = {}
+        #: constants of the generated function: one frozenset per fact, and the empty set
+        self.constants: dict[str, frozenset[str]] = {"E": frozenset()}
+        self.fact_names: dict[str, str] = {}
+        self.missing_names: dict[str, str] = {}
+
+    def fact_set(self, fact: str) -> str:
+        name = self.fact_names.get(fact)
+        if name is None:
+            name = f"F{len(self.fact_names)}"
+            self.fact_names[fact] = name
+            self.constants[name] = frozenset((fact,))
+        return name
+
+    def undecided(self, node: Node) -> str:
+        known = self.sets.get(node)
+        if known is not None:
+            return known
+        value = self.emit(node)
+        if value.isdigit():  # a constant: decided, or undecided without facts to ask for
+            return "E"
+        if isinstance(node, Not):
+            return self.undecided(node.child)  # undecided exactly when its child is
+        if isinstance(node, Atom):
+            parts = [self.fact_set(node.fact)]
+        elif isinstance(node, And | Or):
+            parts = [u for u in (self.undecided(c) for c in node.children) if u != "E"]
+        elif isinstance(node, IndRef):
+            ind = self.compiled.indicators.get(node.indicator)
+            parts = [] if ind is None else [
+                u for u in (self.undecided(ind.condition),
+                            self.undecided(self.compiled.phenomena[ind.phenomenon].gate))
+                if u != "E"]
+        elif isinstance(node, LevelRef):
+            parts = [self.phenomenon_missing(node.phenomenon)]
+        else:
+            raise AssertionError(node)
+        if not parts:
+            return "E"
+        name = f"u{len(self.sets)}"
+        self.sets[node] = name
+        self.lines.append(f"    {name} = E if {value} != 1 else {' | '.join(parts)}")
+        return name
+
+    def phenomenon_missing(self, ph_id: str) -> str:
+        """Open facts of a phenomenon: its definition's and every indicator's."""
+        name = self.missing_names.get(ph_id)
+        if name is None:
+            ph = self.compiled.phenomena[ph_id]
+            parts = [self.undecided(ph.gate)]
+            parts += [self.undecided(self.compiled.indicators[i].condition) for i in ph.indicators]
+            parts = [p for p in parts if p != "E"]
+            name = f"m{len(self.missing_names)}"
+            self.missing_names[ph_id] = name
+            self.lines.append(f"    {name} = {' | '.join(parts) if parts else 'E'}")
+        return name
+
+
+UndecidedFunction = Callable[[dict[str, int | str], dict[str, int], dict[str, tuple[int, int]]],
+                             tuple[frozenset[str], ...]]
+
+
+def build_undecided(compiled: CompiledModel) -> tuple[list[ConditionKey], list[str],
+                                                      UndecidedFunction]:
+    """A function giving the open facts of every condition (phase 1 and 2 keys, in order)
+    and then of every phenomenon (ids in order), from the encoded facts and the derived
+    indicator codes and levels of one evaluation."""
+    gen = _UndecidedGenerator(compiled)
+    conditions = {**compiled.phase1_conditions(), **compiled.phase2_conditions()}
+    keys = sorted(conditions)
+    phenomena = sorted(compiled.phenomena)
+    results = [gen.undecided(conditions[k]) for k in keys]
+    results += [gen.phenomenon_missing(p) for p in phenomena]
+    source = ("def undecided(env, ind, lv):\n    g = env.get\n" + "\n".join(gen.lines)
+              + f"\n    return ({''.join(r + ', ' for r in results)})\n")
+    namespace: dict[str, Any] = {"__builtins__": {"min": min, "max": max}, **gen.constants}
+    exec(compile(source, "<riskmodel generated undecided facts>", "exec"), namespace)
+    fn: UndecidedFunction = namespace["undecided"]
+    return keys, phenomena, fn
+
+
+def undecided_for(compiled: CompiledModel) -> tuple[list[ConditionKey], list[str],
+                                                    UndecidedFunction]:
+    """build_undecided, once per compiled model."""
+    cached = compiled.cache.get("undecided")
+    if cached is None:
+        with gc_paused():
+            cached = compiled.cache["undecided"] = build_undecided(compiled)
+    return cached
+
+
 def generate(conditions: dict[ConditionKey, Node]) -> tuple[list[ConditionKey], str]:
     """The keys in order and the source of a function returning their codes in that order."""
     keys = sorted(conditions)
@@ -146,22 +312,26 @@ class CompiledEvaluator(Evaluator):
     def version(self) -> str:
         return __version__
 
-    def _phases(self, compiled: CompiledModel) -> tuple[tuple[list[ConditionKey], PhaseFunction],
-                                                        tuple[list[ConditionKey], PhaseFunction]]:
+    def _phases(self, compiled: CompiledModel) -> tuple[
+            tuple[list[ConditionKey], list[str], list[str], Phase1Function],
+            tuple[list[ConditionKey], PhaseFunction]]:
         cached = compiled.cache.get("generated")
         if cached is None:
-            cached = (build(compiled.phase1_conditions()), build(compiled.phase2_conditions()))
+            with gc_paused():  # long-lived objects only (see load.rules.gc_paused)
+                cached = (build_phase1(compiled), build(compiled.phase2_conditions()))
             compiled.cache["generated"] = cached
         return cached
 
     def evaluate(self, rules: RuleSet, compiled: CompiledModel, profile: Profile) -> Evaluation:
         env = encode_profile(profile, rules)
-        (keys1, fn1), (keys2, fn2) = self._phases(compiled)
-        phase1 = dict(zip(keys1, map(_TRI.__getitem__, fn1(env, {}, {})), strict=True))
-        derived = derive(compiled, phase1)
-        ind = {k: _CODE[v] for k, v in derived.indicators.items()}
-        phase2 = dict(zip(keys2, map(_TRI.__getitem__, fn2(env, ind, derived.levels)),
-                          strict=True))
+        (keys1, ind_ids, ph_ids, fn1), (keys2, fn2) = self._phases(compiled)
+        codes, ind_codes, levels = fn1(env)
+        tri = _TRI.__getitem__
+        phase1 = dict(zip(keys1, map(tri, codes), strict=True))
+        derived = Derived(dict(zip(ind_ids, map(tri, ind_codes), strict=True)),
+                          dict(zip(ph_ids, levels, strict=True)))
+        phase2 = dict(zip(keys2, map(tri, fn2(env, dict(zip(ind_ids, ind_codes, strict=True)),
+                                               derived.levels)), strict=True))
         return Evaluation(env, phase1, derived, phase2)
 
     def decide(self, phase: str, conditions: dict[ConditionKey, Node],

@@ -3,20 +3,30 @@
 durable-rules cannot say which condition held, so evidence and missing facts come from
 re-evaluating the IR on the same encoded facts (the reference logic), while every status
 comes from the evaluator that ran.
+
+Everything that does not depend on the profile (per indicator, gate and flag: the facts it
+reads, its citation keys; legal bases in force, levels, citations) is worked out once per
+compiled model (`plan_for`), and the open facts of every condition come from one generated
+function (`evaluate.generated.undecided_for`), so an assessment is a few hundred cheap steps.
+`Assembler.tri` / `undecided_facts` keep the recursive reference walk the generated function
+is tested against (tests/test_assemble_fast.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from typing import Any, NamedTuple, TypeVar
 
 import orjson
+from pydantic import BaseModel
 
 from riskmodel._version import __version__
 from riskmodel.compile.ir import (
     And,
     Atom,
     CompiledModel,
+    ConditionKey,
     IndRef,
     LevelRef,
     Node,
@@ -25,11 +35,13 @@ from riskmodel.compile.ir import (
     facts_in,
 )
 from riskmodel.evaluate.base import Evaluation, Evaluator
+from riskmodel.evaluate.generated import undecided_for
 from riskmodel.evaluate.kleene import Tri, evaluate
-from riskmodel.evaluate.scoring import override_hits, score_range
 from riskmodel.explain.status import intervention_status
 from riskmodel.explain.texts import citation_key, model_texts
+from riskmodel.load.rules import gc_paused
 from riskmodel.model.assessment import (
+    SCHEMA_VERSION,
     AppliedOverride,
     Assessment,
     Citation,
@@ -49,15 +61,17 @@ from riskmodel.model.assessment import (
 )
 from riskmodel.model.common import Label, Source
 from riskmodel.model.profile import Profile
-from riskmodel.model.rules import Intervention, InterventionGate, Phenomenon, ProportionalityFlag
+from riskmodel.model.rules import Intervention
 from riskmodel.model.ruleset import RuleSet
 
-_IND_STATUS: dict[Tri, IndicatorStatus] = {
-    Tri.TRUE: "geraakt", Tri.FALSE: "niet_geraakt", Tri.UNKNOWN: "onbepaald"
-}
-_GATE_STATUS: dict[Tri, GateStatus] = {
-    Tri.TRUE: "voldaan", Tri.FALSE: "niet_voldaan", Tri.UNKNOWN: "onbepaald"
-}
+_IND_NAMES: tuple[IndicatorStatus, IndicatorStatus, IndicatorStatus] = (
+    "geraakt", "niet_geraakt", "onbepaald")
+_GATE_NAMES: tuple[GateStatus, GateStatus, GateStatus] = ("voldaan", "niet_voldaan", "onbepaald")
+
+
+def _status(value: Tri, names: tuple[str, str, str]) -> Any:
+    """The JSON word for a truth value; by identity, since Tri is hashed in Python."""
+    return names[0] if value is Tri.TRUE else (names[1] if value is Tri.FALSE else names[2])
 
 
 def profile_sha256(profile: Profile) -> str:
@@ -66,35 +80,212 @@ def profile_sha256(profile: Profile) -> str:
     return hashlib.sha256(orjson.dumps(data, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
-# Results are built with model_construct: every value comes from validated rules, a validated
-# profile and the evaluator, so validating them again would only cost time (about a third of
-# the assembly). The JSON round trip and schema tests keep the shapes honest.
+M = TypeVar("M", bound=BaseModel)
+_T, _F = Tri.TRUE, Tri.FALSE
+_new = object.__new__
+_set_dict = object.__setattr__
+# pydantic's own slots on BaseModel (stable through pydantic 2.x; tests/test_assemble_fast.py
+# checks the objects against model_validate)
+_set_fields = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
+
+def out(cls: type[M], values: dict[str, Any]) -> M:
+    """An output object from values that are already valid, with every field given.
+
+    What `model_construct` does, without its per-field loop over aliases and defaults (most
+    of the assembly's time): every value comes from validated rules, a validated profile and
+    the evaluator, so validating again would only cost time. tests/test_assemble_fast.py
+    checks that this builds what `model_validate` builds, and the JSON round trip and schema
+    tests keep the shapes honest.
+    """
+    obj = _new(cls)
+    _set_dict(obj, "__dict__", values)
+    _set_fields(obj, set(values))
+    _set_extra(obj, None)
+    _set_private(obj, None)
+    return obj
+
+
+# ---- what does not depend on the profile: once per compiled model ----------------------
+
+class _Check(NamedTuple):
+    """A gate or flag of an intervention."""
+
+    id: str
+    key: ConditionKey
+    slot: int  # its index in the generated undecided function's result
+    facts: tuple[str, ...]
+    citations: tuple[str, ...]
+
+
+class _IndicatorPlan(NamedTuple):
+    id: str
+    phenomenon: str
+    points: int
+    key: ConditionKey
+    slot: int
+    facts: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+class _PhenomenonPlan(NamedTuple):
+    id: str
+    slot: int  # of its open facts (definition and every indicator)
+    has_definition: bool
+    gate_facts: tuple[str, ...]
+    gate_key: ConditionKey
+    points: tuple[tuple[ConditionKey, int], ...]  # per indicator: its key, its points
+    overrides: tuple[tuple[ConditionKey, str, str], ...]  # indicator key, id, level id
+    levels: dict[int, LevelOut]  # by rank; frozen and scalar, so shared by assessments
+    reconstruction: bool
+
+
+class _InterventionPlan(NamedTuple):
+    id: str
+    ladder: int
+    available: bool
+    trigger_key: ConditionKey
+    trigger_slot: int
+    gates: tuple[_Check, ...]
+    flags: tuple[_Check, ...]
+    authority: tuple[str, ...]
+    bases: tuple[LegalBasisOut, ...]  # shared: frozen, scalar fields
+    bases_with_notes: tuple[LegalBasisOut, ...]
+    unavailable: str
+
+
+class Plan(NamedTuple):
+    indicators: tuple[_IndicatorPlan, ...]
+    phenomena: tuple[_PhenomenonPlan, ...]
+    interventions: tuple[_InterventionPlan, ...]  # by ladder, then id
+    indicator_citations: frozenset[str]
+    citations: dict[str, Citation]  # key -> the source in full
+    verified: dict[str, Citation]  # key -> only whether it was checked
+    receipt: dict[str, Any]  # the fields that do not depend on the profile or engine
+
+
+def plan_for(rules: RuleSet, compiled: CompiledModel, day: dt.date) -> Plan:
+    """The profile-independent part of every assessment with this compiled model."""
+    key = ("explain_plan", day)
+    cached = compiled.cache.get(key)  # type: ignore[call-overload]
+    if cached is None:
+        with gc_paused():  # long-lived objects only (see load.rules.gc_paused)
+            cached = compiled.cache[key] = _plan(rules, compiled, day)  # type: ignore[index]
+    assert isinstance(cached, Plan)
+    return cached
+
+
+def _plan(rules: RuleSet, compiled: CompiledModel, day: dt.date) -> Plan:
+    keys, phenomenon_ids, _fn = undecided_for(compiled)
+    slot = {k: i for i, k in enumerate(keys)}
+    citations: dict[str, Citation] = {}
+
+    def cite(sources: list[Source]) -> tuple[str, ...]:
+        found = []
+        for src in sources:
+            k = citation_key(src)
+            citations.setdefault(k, out(Citation, {
+                "title": src.title, "ecli": src.ecli, "url": src.url,
+                "verified": src.verified, "remark": src.remark}))
+            found.append(k)
+        return tuple(found)
+
+    indicators = tuple(
+        _IndicatorPlan(id=i, phenomenon=ci.phenomenon, points=ci.points, key=("ind", i),
+                       slot=slot[("ind", i)], facts=tuple(sorted(facts_in(ci.condition))),
+                       sources=cite(rules.indicators[i].sources))
+        for i, ci in sorted(compiled.indicators.items()))
+    phenomena = []
+    for n, ph_id in enumerate(phenomenon_ids):
+        ph, meta = compiled.phenomena[ph_id], rules.phenomena[ph_id]
+        level_ids = {lv.rank: lv.id for lv in ph.levels}
+        phenomena.append(_PhenomenonPlan(
+            id=ph_id, slot=len(keys) + n, has_definition=meta.definition is not None,
+            gate_facts=tuple(sorted(facts_in(ph.gate))),
+            gate_key=("gate", ph_id),
+            points=tuple((("ind", i), compiled.indicators[i].points) for i in ph.indicators),
+            overrides=tuple((("ind", ov.indicator), ov.indicator, level_ids[ov.rank])
+                            for ov in ph.overrides),
+            levels={r: out(LevelOut, {"id": lv.id, "rank": r}) for r, lv in enumerate(meta.levels)},
+            reconstruction=meta.reconstruction is not None))
+    interventions = []
+    for ci in sorted(compiled.interventions.values(), key=lambda i: (i.ladder, i.id)):
+        iv = rules.interventions[ci.id]
+        gate_meta = {g.id: g for g in iv.legal_gates}
+        flag_meta = {f.id: f for f in iv.flags}
+        gates: tuple[_Check, ...] = ()
+        flags: tuple[_Check, ...] = ()
+        if ci.available:
+            gates = tuple(_Check(g.id, ("igate", ci.id, g.id), slot[("igate", ci.id, g.id)],
+                                 tuple(sorted(facts_in(g.condition))),
+                                 cite(gate_meta[g.id].sources)) for g in ci.gates)
+            flags = tuple(_Check(f.id, ("flag", ci.id, f.id), slot[("flag", ci.id, f.id)],
+                                 tuple(sorted(facts_in(f.condition))),
+                                 cite(flag_meta[f.id].sources)) for f in ci.flags)
+        interventions.append(_InterventionPlan(
+            id=ci.id, ladder=ci.ladder, available=ci.available, trigger_key=("trig", ci.id),
+            trigger_slot=slot[("trig", ci.id)], gates=gates, flags=flags,
+            authority=tuple(iv.authority), bases=_legal_bases(iv, day, False),
+            bases_with_notes=_legal_bases(iv, day, True),
+            unavailable="reden" if iv.unavailable_reason else "geen_grondslag"))
+    return Plan(
+        indicators=indicators, phenomena=tuple(phenomena), interventions=tuple(interventions),
+        indicator_citations=frozenset(k for i in indicators for k in i.sources),
+        citations=citations,
+        verified={k: out(Citation, {"title": None, "ecli": None, "url": None,
+                                    "verified": c.verified, "remark": None})
+                  for k, c in citations.items()},
+        receipt={"model": rules.manifest.model, "model_version": rules.manifest.version,
+                 "rules_sha256": rules.sha256,
+                 "rule_files": dict(sorted(rules.file_hashes.items())),
+                 "riskmodel_version": __version__})
+
+
+def _legal_bases(meta: Intervention, day: dt.date, notes: bool) -> tuple[LegalBasisOut, ...]:
+    bases = [b for b in meta.legal_basis if b.valid_on(day)] or list(meta.legal_basis)
+    return tuple(out(LegalBasisOut, {
+        "citation": b.cite(), "kind": b.kind, "in_force_from": b.valid_from,
+        "in_force_to": b.valid_to, "url": b.url, "bwb_id": b.bwb_id,
+        "juriconnect": b.juriconnect, "ecli": b.ecli, "verified": b.verified,
+        "note": b.remark if notes else None}) for b in bases)
+
+
+# ---- one assessment ---------------------------------------------------------------------
 
 class Assembler:
     def __init__(self, rules: RuleSet, compiled: CompiledModel, profile: Profile,
-                 ev: Evaluation, evaluator: Evaluator, peildatum: dt.date) -> None:
+                 ev: Evaluation, evaluator: Evaluator, peildatum: dt.date, *,
+                 profile_sha: str | None = None) -> None:
         self.rules = rules
         self.compiled = compiled
         self.profile = profile
         self.ev = ev
         self.evaluator = evaluator
         self.day = peildatum
-        # The same phenomenon is asked for by many intervention triggers: compute its open
-        # facts once per assessment.
-        self._phenomenon_missing: dict[str, set[str]] = {}
-        # by id(): nodes belong to the compiled model, which outlives this assembly
+        self.profile_sha = profile_sha
+        self.plan = plan_for(rules, compiled, peildatum)
+        _keys, _phenomena, undecided = undecided_for(compiled)
+        # open facts per condition and phenomenon, read by slot (see Plan)
+        # (Tri is an Enum, hashed in Python: compare by identity instead of looking it up)
+        self.open: tuple[frozenset[str], ...] = undecided(
+            ev.env, {k: 2 if v is _T else (0 if v is _F else 1)
+                     for k, v in ev.derived.indicators.items()}, ev.derived.levels)
+        self.known: dict[str, Evidence] = {
+            fid: out(Evidence, {"fact": fid, "value": e.value, "source": e.source,
+                                "source_detail": e.source_detail, "observed": e.observed})
+            for fid, e in profile.facts.items() if e.known}
+        self.cited: set[str] = set(self.plan.indicator_citations)
+        #: (ladder, id) of the interventions listed so far that are recommended or to consider
+        self.advised: list[tuple[int, str]] = []
+        self.with_texts = False
+        # reference walk (tri / undecided_facts): by id(), nodes belong to the compiled model
         self._tri: dict[int, Tri] = {}
         self._undecided: dict[int, frozenset[str]] = {}
-        self.citations: dict[str, Citation] = {}
-        self.used_facts: set[str] = set()
-        self.with_texts = False
-        # citation keys per source object, computed once per rule set
-        keys = rules.cache.setdefault("citation_keys", {})
-        assert isinstance(keys, dict)
-        self._keys: dict[int, str] = keys
+        self._phenomenon_missing: dict[str, set[str]] = {}
 
-    # ---- missing facts -------------------------------------------------------------
+    # ---- the reference walk: what the generated function must agree with ----------
     def tri(self, node: Node) -> Tri:
         """Kleene value of a node, each distinct node computed once per assessment."""
         known = self._tri.get(id(node))  # id: hashing a frozen node tree is deep and slow
@@ -117,23 +308,23 @@ class Assembler:
         known = self._undecided.get(id(node))
         if known is not None:
             return set(known)
-        out: set[str] = set()
+        found: set[str] = set()
         if self.tri(node) is Tri.UNKNOWN:
             if isinstance(node, Atom):
-                out = {node.fact}
+                found = {node.fact}
             elif isinstance(node, Not):
-                out = self.undecided_facts(node.child)
+                found = self.undecided_facts(node.child)
             elif isinstance(node, And | Or):
                 for c in node.children:
-                    out |= self.undecided_facts(c)
+                    found |= self.undecided_facts(c)
             elif isinstance(node, IndRef):
                 ind = self.compiled.indicators[node.indicator]
                 gate = self.compiled.phenomena[ind.phenomenon].gate
-                out = self.undecided_facts(ind.condition) | self.undecided_facts(gate)
+                found = self.undecided_facts(ind.condition) | self.undecided_facts(gate)
             elif isinstance(node, LevelRef):
-                out = self.phenomenon_missing(node.phenomenon)
-        self._undecided[id(node)] = frozenset(out)
-        return out
+                found = self.phenomenon_missing(node.phenomenon)
+        self._undecided[id(node)] = frozenset(found)
+        return found
 
     def phenomenon_missing(self, ph_id: str) -> set[str]:
         cached = self._phenomenon_missing.get(ph_id)
@@ -145,178 +336,171 @@ class Assembler:
             self._phenomenon_missing[ph_id] = cached
         return set(cached)
 
-    def missing(self, facts: set[str]) -> list[str]:
-        self.used_facts |= facts
-        return sorted(facts)
+    # ---- pieces --------------------------------------------------------------------
+    def evidence(self, facts: tuple[str, ...]) -> list[Evidence]:
+        """Known facts a condition reads, in fact order (facts precomputed, sorted)."""
+        known = self.known
+        return [known[f] for f in facts if f in known] if facts else []
 
-    def evidence(self, node: Node) -> list[Evidence]:
-        out = []
-        for fid in sorted(facts_in(node)):
-            entry = self.profile.facts.get(fid)
-            if entry is None or not entry.known:
-                continue
-            self.used_facts.add(fid)
-            out.append(Evidence.model_construct(fact=fid, value=entry.value, source=entry.source,
-                                source_detail=entry.source_detail, observed=entry.observed))
-        return out
-
-    def cite(self, sources: list[Source]) -> list[str]:
-        """Keys of these sources in the assessment's citation table (each source once)."""
-        keys = []
-        for src in sources:
-            key = self._keys.get(id(src))
-            if key is None:
-                key = self._keys[id(src)] = citation_key(src)
-            if key not in self.citations:
-                self.citations[key] = Citation.model_construct(title=src.title, ecli=src.ecli, url=src.url,
-                                               verified=src.verified, remark=src.remark)
-            keys.append(key)
-        return keys
+    def missing(self, slot: int) -> list[str]:
+        found = self.open[slot]
+        return sorted(found) if found else []
 
     # ---- sections ------------------------------------------------------------------
     def indicators(self) -> list[IndicatorResult]:
-        out = []
-        for ind_id in sorted(self.compiled.indicators):
-            ci = self.compiled.indicators[ind_id]
-            status = self.ev.phase1[("ind", ind_id)]
-            meta = self.rules.indicators[ind_id]
-            out.append(IndicatorResult.model_construct(
-                id=ind_id, phenomenon=ci.phenomenon,
-                status=_IND_STATUS[status], points=ci.points,
-                evidence=self.evidence(ci.condition),
-                missing_facts=self.missing(self.undecided_facts(ci.condition)),
-                sources=self.cite(meta.sources),
-            ))
-        return out
-
-    def level(self, meta: Phenomenon, rank: int) -> LevelOut:
-        return LevelOut.model_construct(id=meta.levels[rank].id, rank=rank)
+        phase1, known, opened = self.ev.phase1, self.known, self.open
+        results = []
+        for ip in self.plan.indicators:  # evidence() and missing() inlined: 100+ a time
+            st = phase1[ip.key]
+            found = opened[ip.slot]
+            results.append(out(IndicatorResult, {
+                "id": ip.id, "phenomenon": ip.phenomenon,
+                "status": "geraakt" if st is _T else ("niet_geraakt" if st is _F else "onbepaald"),
+                "points": ip.points,
+                "evidence": [known[f] for f in ip.facts if f in known] if ip.facts else [],
+                "missing_facts": sorted(found) if found else [], "sources": list(ip.sources)}))
+        return results
 
     def phenomena(self) -> list[PhenomenonResult]:
-        out = []
-        for ph_id in sorted(self.compiled.phenomena):
-            ph = self.compiled.phenomena[ph_id]
-            meta = self.rules.phenomena[ph_id]
-            gate = self.ev.phase1[("gate", ph_id)]
-            certain, possible = self.ev.derived.levels[ph_id]
-            cs, ps = score_range(ph, self.compiled, self.ev.phase1)
-            levels = {lv.rank: lv.id for lv in ph.levels}
-            overrides = [AppliedOverride.model_construct(indicator=h.indicator, level=levels[h.rank],
-                                         certain=h.certain)
-                         for h in override_hits(ph, self.ev.phase1)]
-            missing = self.phenomenon_missing(ph_id) if possible > certain or \
-                gate is Tri.UNKNOWN else set()
-            out.append(PhenomenonResult.model_construct(
-                id=ph_id,
-                definition=_GATE_STATUS[gate] if meta.definition else None,
-                definition_evidence=self.evidence(ph.gate),
-                score=ScoreRange.model_construct(certain=cs, possible=ps),
-                level=self.level(meta, certain), possible_level=self.level(meta, possible),
-                overrides=overrides, missing_facts=self.missing(missing),
-                reconstruction=meta.reconstruction is not None,
-            ))
-        return out
+        results = []
+        phase1, levels = self.ev.phase1, self.ev.derived.levels
+        for pp in self.plan.phenomena:
+            gate = phase1[pp.gate_key]
+            certain, possible = levels[pp.id]
+            # score_range and override_hits of evaluate.scoring, with the keys precomputed
+            cs = ps = 0
+            overrides = []
+            if gate is not _F:
+                for key, points in pp.points:
+                    st = phase1[key]
+                    if st is _T:
+                        cs += points
+                        ps += points
+                    elif st is not _F:
+                        ps += points
+                if gate is not _T:
+                    cs = 0
+                for key, indicator, level in pp.overrides:
+                    st = phase1[key]
+                    if st is not _F:
+                        overrides.append(out(AppliedOverride, {
+                            "indicator": indicator, "level": level,
+                            "certain": st is _T and gate is _T}))
+            open_facts = possible > certain or (gate is not _T and gate is not _F)
+            results.append(out(PhenomenonResult, {
+                "id": pp.id,
+                "definition": _status(gate, _GATE_NAMES) if pp.has_definition else None,
+                "definition_evidence": self.evidence(pp.gate_facts),
+                "score": out(ScoreRange, {"certain": cs, "possible": ps}),
+                "level": pp.levels[certain], "possible_level": pp.levels[possible],
+                "overrides": overrides,
+                "missing_facts": self.missing(pp.slot) if open_facts else [],
+                "reconstruction": pp.reconstruction}))
+        return results
 
     def interventions(self) -> list[InterventionResult]:
         listed: list[InterventionResult] = []
-        order = sorted(self.compiled.interventions.values(), key=lambda i: (i.ladder, i.id))
-        for ci in order:
-            trigger = self.ev.phase2[("trig", ci.id)]
-            gate_truth = [self.ev.phase2[("igate", ci.id, g.id)] for g in ci.gates] \
-                if ci.available else []
-            flag_truth = [self.ev.phase2[("flag", ci.id, f.id)] for f in ci.flags] \
-                if ci.available else []
-            status = intervention_status(available=ci.available, trigger=trigger,
+        self.advised = []
+        phase2 = self.ev.phase2
+        for ip in self.plan.interventions:
+            trigger = phase2[ip.trigger_key]
+            if trigger is _F:  # not listed (intervention_status gives None)
+                continue
+            gate_truth = [phase2[g.key] for g in ip.gates]
+            flag_truth = [phase2[f.key] for f in ip.flags]
+            status = intervention_status(available=ip.available, trigger=trigger,
                                          gates=gate_truth, flags=flag_truth)
             if status is None:
                 continue
-            listed.append(self.intervention(ci.id, trigger, status, gate_truth, flag_truth,
-                                            listed))
+            listed.append(self.intervention(ip, trigger, status, gate_truth, flag_truth))
         return listed
 
-    def intervention(self, iv_id: str, trigger: Tri, status: InterventionStatus,
-                     gate_truth: list[Tri], flag_truth: list[Tri],
-                     listed: list[InterventionResult]) -> InterventionResult:
-        ci = self.compiled.interventions[iv_id]
-        meta = self.rules.interventions[iv_id]
-        missing: set[str] = self.undecided_facts(ci.trigger)
-        gates: list[GateResult] = []
-        flags: list[FlagResult] = []
-        if ci.available:
-            gate_meta = {g.id: g for g in meta.legal_gates}
-            for cg, st in zip(ci.gates, gate_truth, strict=True):
-                gm = self.undecided_facts(cg.condition)
-                missing |= gm
-                gates.append(self.gate(gate_meta[cg.id], st, cg.condition, gm))
-            flag_meta = {f.id: f for f in meta.flags}
-            for cf, st in zip(ci.flags, flag_truth, strict=True):
-                if st is not Tri.FALSE:
-                    flags.append(self.flag(flag_meta[cf.id], st, cf.condition,
-                                           self.undecided_facts(cf.condition)))
-        lower = [r.id for r in listed
-                 if r.ladder < ci.ladder and r.status in ("aanbevolen", "te_overwegen")]
-        return InterventionResult.model_construct(
-            id=ci.id, status=status,
-            trigger="ja" if trigger is Tri.TRUE else "mogelijk", ladder=ci.ladder,
-            authority=list(meta.authority), legal_basis=self.legal_basis(meta),
-            legal_gates=gates, flags=flags,
-            missing_facts=self.missing(missing) if status == "onvoldoende_gegevens" else [],
-            unavailable=("reden" if meta.unavailable_reason else "geen_grondslag")
-            if status == "niet_beschikbaar" else None,
-            lower_rungs=lower,
-        )
+    def intervention(self, ip: _InterventionPlan, trigger: Tri, status: InterventionStatus,
+                     gate_truth: list[Tri], flag_truth: list[Tri]) -> InterventionResult:
+        check = self.check
+        gates = [check(GateResult, g, "voldaan" if st is _T else
+                       ("niet_voldaan" if st is _F else "onbepaald"))
+                 for g, st in zip(ip.gates, gate_truth, strict=True)]
+        flags = [check(FlagResult, f, "aanwezig" if st is _T else "onbepaald")
+                 for f, st in zip(ip.flags, flag_truth, strict=True) if st is not _F]
+        missing: list[str] = []
+        if status == "onvoldoende_gegevens":
+            opened = self.open
+            found = opened[ip.trigger_slot].union(*(opened[g.slot] for g in ip.gates))
+            missing = sorted(found)
+        lower = [iv_id for ladder, iv_id in self.advised if ladder < ip.ladder]
+        if status == "aanbevolen" or status == "te_overwegen":
+            self.advised.append((ip.ladder, ip.id))
+        return out(InterventionResult, {
+            "id": ip.id, "status": status,
+            "trigger": "ja" if trigger is _T else "mogelijk", "ladder": ip.ladder,
+            "authority": list(ip.authority),
+            "legal_basis": list(ip.bases_with_notes if self.with_texts else ip.bases),
+            "legal_gates": gates, "flags": flags, "missing_facts": missing,
+            "unavailable": ip.unavailable if status == "niet_beschikbaar" else None,
+            "lower_rungs": lower})
 
-    def gate(self, g: InterventionGate, st: Tri, condition: Node,
-             missing: set[str]) -> GateResult:
-        return GateResult.model_construct(id=g.id, status=_GATE_STATUS[st], citations=self.cite(g.sources),
-                          evidence=self.evidence(condition),
-                          missing_facts=self.missing(missing))
-
-    def flag(self, f: ProportionalityFlag, st: Tri, condition: Node,
-             missing: set[str]) -> FlagResult:
-        return FlagResult.model_construct(id=f.id, status="aanwezig" if st is Tri.TRUE else "onbepaald",
-                          citations=self.cite(f.sources), evidence=self.evidence(condition),
-                          missing_facts=self.missing(missing))
-
-    def legal_basis(self, meta: Intervention) -> list[LegalBasisOut]:
-        bases = [b for b in meta.legal_basis if b.valid_on(self.day)] or list(meta.legal_basis)
-        return [LegalBasisOut.model_construct(
-            citation=b.cite(), kind=b.kind, in_force_from=b.valid_from, in_force_to=b.valid_to,
-            url=b.url, bwb_id=b.bwb_id, juriconnect=b.juriconnect, ecli=b.ecli,
-            verified=b.verified, note=b.remark if self.with_texts else None) for b in bases]
+    def check(self, cls: type[M], c: _Check, status: str) -> M:
+        """A gate's or flag's result."""
+        self.cited.update(c.citations)
+        known, found = self.known, self.open[c.slot]
+        return out(cls, {"id": c.id, "status": status, "citations": list(c.citations),
+                         "evidence": [known[f] for f in c.facts if f in known] if c.facts else [],
+                         "missing_facts": sorted(found) if found else []})
 
     def build(self, with_texts: bool = False) -> Assessment:
         self.with_texts = with_texts
         indicators = self.indicators()
         phenomena = self.phenomena()
         interventions = self.interventions()
-        receipt = Receipt(
-            model=self.rules.manifest.model, model_version=self.rules.manifest.version,
-            rules_sha256=self.rules.sha256, rule_files=dict(sorted(self.rules.file_hashes.items())),
-            engine=self.evaluator.name, engine_version=self.evaluator.version(),
-            riskmodel_version=__version__, peildatum=self.day, profile_id=self.profile.id,
-            profile_kind=self.profile.kind, municipality=self.profile.municipality,
-            profile_sha256=profile_sha256(self.profile),
-        )
-        return Assessment(receipt=receipt, indicators=indicators, phenomena=phenomena,
-                          interventions=interventions,
-                          citations=self.citation_table(with_texts),
-                          texts=self.texts(indicators, phenomena, interventions)
-                          if with_texts else None)
+        profile = self.profile
+        receipt = out(Receipt, {
+            **self.plan.receipt, "rule_files": dict(self.plan.receipt["rule_files"]),
+            "engine": self.evaluator.name, "engine_version": self.evaluator.version(),
+            "peildatum": self.day, "profile_id": profile.id, "profile_kind": profile.kind,
+            "municipality": profile.municipality,
+            "profile_sha256": self.profile_sha or profile_sha256(profile)})
+        # model_construct (once per assessment): fields added later with a default get it
+        return Assessment.model_construct(
+            schema_version=SCHEMA_VERSION, receipt=receipt, indicators=indicators,
+            phenomena=phenomena, interventions=interventions,
+            citations=self.citation_table(with_texts),
+            texts=self.texts(indicators, phenomena, interventions) if with_texts else None)
 
     def citation_table(self, with_texts: bool) -> dict[str, Citation]:
         """Every cited source once; without texts only whether it was checked (the source
         itself is in the model, under the same key: explain.texts.model_sources)."""
-        if with_texts:
-            return dict(sorted(self.citations.items()))
-        return {k: Citation.model_construct(verified=c.verified) for k, c in sorted(self.citations.items())}
+        table = self.plan.citations if with_texts else self.plan.verified
+        return {k: table[k] for k in sorted(self.cited)}
+
+    @staticmethod
+    def used_facts(indicators: list[IndicatorResult], phenomena: list[PhenomenonResult],
+                   interventions: list[InterventionResult]) -> set[str]:
+        """Every fact the assessment names, as evidence or as missing."""
+        used: set[str] = set()
+        for r in indicators:
+            used.update(e.fact for e in r.evidence)
+            used.update(r.missing_facts)
+        for p in phenomena:
+            used.update(e.fact for e in p.definition_evidence)
+            used.update(p.missing_facts)
+        for iv in interventions:
+            used.update(iv.missing_facts)
+            for g in iv.legal_gates:
+                used.update(e.fact for e in g.evidence)
+                used.update(g.missing_facts)
+            for f in iv.flags:
+                used.update(e.fact for e in f.evidence)
+                used.update(f.missing_facts)
+        return used
 
     def texts(self, indicators: list[IndicatorResult], phenomena: list[PhenomenonResult],
               interventions: list[InterventionResult]) -> dict[str, Label]:
         """The texts this assessment refers to, each once."""
         table = model_texts(self.rules)
-        keys = {f"feit:{f}" for f in self.used_facts} | {f"vraag:{f}" for f in self.used_facts}
-        for fid in self.used_facts:
+        used_facts = self.used_facts(indicators, phenomena, interventions)
+        keys = {f"feit:{f}" for f in used_facts} | {f"vraag:{f}" for f in used_facts}
+        for fid in used_facts:
             entry = self.profile.facts.get(fid)
             if entry is not None and entry.known:
                 values = entry.value if isinstance(entry.value, list) else [entry.value]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from riskmodel.errors import DiagnosticList, RuleError, clip, msg
+from riskmodel.load import parsecache
 from riskmodel.load.diagnostics import from_validation_error
 from riskmodel.load.overlay import apply_patches, merge_file, start_from_base
 from riskmodel.load.yamlsource import YamlSyntaxError, read_source
@@ -61,12 +64,36 @@ def read_bundled_model() -> RuleSet:
         return _BUNDLED[0]
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No garbage collection while building long-lived objects (a model, a compiled model).
+
+    Loading allocates tens of thousands of objects that all stay alive; every few hundred
+    allocations the collector would walk them (and everything imported before) looking for
+    garbage there is none of: about half of `load_rules`. Nested uses and a collector that
+    was already off are left as they were.
+    """
+    was_enabled = gc.isenabled()
+    if was_enabled:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def read_model(path: Path | str | None = None, *, _chain: tuple[Path, ...] = ()) -> RuleSet:
     """Read a whole model (manifest, files, its base for an overlay) into a RuleSet.
 
     Every file is schema-validated here; cross-references are the check stage's job
     (`riskmodel.api.load_rules` runs both). Raises RuleError listing every problem found.
     """
+    with gc_paused():
+        return _read_model(path, _chain)
+
+
+def _read_model(path: Path | str | None, _chain: tuple[Path, ...]) -> RuleSet:
     root = Path(path) if path is not None else default_rules_path()
     manifest_path = root / MANIFEST_NAME if root.is_dir() else root
     diags = DiagnosticList()
@@ -192,11 +219,18 @@ def _big_ints(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, int]]:
 
 
 def _read(path: Path, diags: DiagnosticList) -> SourceDoc | None:
+    """A rule file parsed: from the parse cache when it holds these exact bytes (see
+    load.parsecache; validation still follows), else read and remembered."""
+    cached = parsecache.load(path)
+    if cached is not None:
+        return cached
     try:
-        return read_source(path)
+        doc = read_source(path)
     except YamlSyntaxError as exc:
         diags.extend(exc.diagnostics)
         return None
+    parsecache.store(doc)
+    return doc
 
 
 def _read_base(base_path: Path, manifest_doc: SourceDoc, chain: tuple[Path, ...],
