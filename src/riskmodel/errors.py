@@ -34,7 +34,7 @@ DiagnosticCode = Literal[
     # the situation described
     "personal-data", "date-order", "future-observation", "unsafe-text",
     # `riskmodel check` findings
-    "engine-limit", "lint", "analysis", "unverified",
+    "engine-limit", "lint", "analysis", "unverified", "kind-mismatch",
     # arguments of an API call or command, output and internal trouble
     "unknown-engine", "unknown-id", "unknown-language", "model-mismatch", "output", "internal",
     # limits on the size and shape of any input
@@ -74,6 +74,9 @@ CODES: dict[str, str] = {
     "lint": "a warning of `riskmodel check` about the model (unused fact, unreachable level)",
     "analysis": "a static-analysis warning (a rule that can never or always fire)",
     "unverified": "a legal basis nobody has verified against its source",
+    "kind-mismatch": "a fact used for a kind of situation (soort) it does not apply to: an "
+                     "error in a model's gate, trigger, flag or definition, a warning in a "
+                     "profile",
     "unknown-engine": "an engine name that does not exist",
     "unknown-id": "an id asked for (e.g. to explain) that does not occur in the result",
     "unknown-language": "a language code that is not supported",

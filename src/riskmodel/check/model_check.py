@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from riskmodel.check.citations import citation_diagnostics
+from riskmodel.check.kinds import kind_diagnostics
 from riskmodel.check.limits import boundary_dates, engine_limits
 from riskmodel.check.lint import lint
 from riskmodel.errors import Diagnostic
@@ -37,6 +38,7 @@ def check_model(rules: RuleSet, today: dt.date | None = None) -> CheckReport:
     today = today or dt.date.today()
     report = CheckReport()
     report.diagnostics.extend(lint(rules))
+    report.diagnostics.extend(kind_diagnostics(rules))
     citation_findings, citation_counts = citation_diagnostics(rules)
     report.diagnostics.extend(citation_findings)
     limits = engine_limits(rules, today)
