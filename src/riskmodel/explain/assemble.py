@@ -29,6 +29,7 @@ from riskmodel.evaluate.kleene import Tri, evaluate
 from riskmodel.evaluate.scoring import override_hits, score_range
 from riskmodel.explain.status import intervention_status
 from riskmodel.explain.texts import citation_key, model_texts
+from riskmodel.explain.unknowns import find_out
 from riskmodel.model.assessment import (
     AppliedOverride,
     Assessment,
@@ -301,6 +302,7 @@ class Assembler:
         return Assessment(receipt=receipt, indicators=indicators, phenomena=phenomena,
                           interventions=interventions,
                           citations=self.citation_table(with_texts),
+                          find_out=find_out(self.rules, self.compiled, self.profile, self.ev),
                           texts=self.texts(indicators, phenomena, interventions)
                           if with_texts else None)
 
