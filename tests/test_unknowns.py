@@ -106,7 +106,7 @@ def _status(compiled: CompiledModel, iv_id: str, phase2: dict[Any, Tri]) -> str 
 def _outcomes(compiled: CompiledModel, before: Evaluation, after: Evaluation) -> set[str]:
     out: set[str] = set()
     for key, value in before.phase1.items():
-        if value is Tri.UNKNOWN and after.phase1[key] is not Tri.UNKNOWN:
+        if after.phase1[key] is not value:
             out.add(("indicator:" if key[0] == "ind" else "definition:") + key[1])
     for ph, (certain, _) in before.derived.levels.items():
         if after.derived.levels[ph][0] != certain:
@@ -118,8 +118,7 @@ def _outcomes(compiled: CompiledModel, before: Evaluation, after: Evaluation) ->
         if old is None:
             continue
         for key, value in before.phase2.items():
-            if key[1] == iv and key[0] in ("igate", "flag") and value is Tri.UNKNOWN \
-                    and after.phase2[key] is not Tri.UNKNOWN:
+            if key[1] == iv and key[0] in ("igate", "flag") and after.phase2[key] is not value:
                 out.add(("gate:" if key[0] == "igate" else "flag:") + f"{iv}/{key[2]}")
     return out
 
@@ -132,8 +131,11 @@ def _full(compiled: CompiledModel, env: dict[str, int | str]) -> Evaluation:
     return Evaluation(env, phase1, derived, phase2)
 
 
-PROFILES = ["scenarios/profielen/voorbeeld.yaml", "scenarios/cuijk_evenement_2013.yaml",
-            "scenarios/grotendeels_onbekend.yaml", "scenarios/rising_stars_wijk.yaml"]
+#: the example, some hand-picked kinds, and every seventh scenario (all kinds, many dates)
+PROFILES = sorted({"scenarios/profielen/voorbeeld.yaml", "scenarios/cuijk_evenement_2013.yaml",
+                   "scenarios/grotendeels_onbekend.yaml", "scenarios/rising_stars_wijk.yaml",
+                   *(str(p.relative_to(ROOT)) for p in
+                     sorted((ROOT / "scenarios").glob("*.yaml"))[::7])})
 
 
 def _scenario_profile(path: str, rules: RuleSet) -> riskmodel.Profile:

@@ -202,8 +202,8 @@ class FindOut(Out):
     """An unknown fact worth finding out: the outcomes knowing it could change."""
 
     fact: str = Field(description="Fact id; its question is text `vraag:<id>`.")
-    outcomes: int = Field(description="How many outcomes some value of the fact decides or "
-                                      "changes (the length of `decides`).")
+    outcomes: int = Field(description="How many outcomes some value of the fact changes "
+                                      "(the length of `decides`).")
     decides: list[str] = Field(
         description="Those outcomes: `indicator:<id>`, `definition:<fenomeen>`, "
                     "`level:<fenomeen>` (the certain level), `gate:<interventie>/<poort>`, "
