@@ -53,7 +53,7 @@ def test_assess_json_has_the_documented_shape(profile: Path) -> None:
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert set(data) == {"schema_version", "receipt", "indicators", "phenomena", "interventions",
-                         "citations"}
+                         "citations", "find_out"}
     assert data["receipt"]["engine"] == "compiled"
     assert data["phenomena"][0]["level"]["id"] == "T3"
     statuses = {i["id"]: i["status"] for i in data["interventions"]}

@@ -14,7 +14,7 @@ from riskmodel.model.ruleset import RuleSet
 
 MINI = Path(__file__).resolve().parent / "models" / "mini"
 TOP_LEVEL = {"schema_version", "receipt", "indicators", "phenomena", "interventions",
-             "citations"}
+             "citations", "find_out"}
 RECEIPT = {"model", "model_version", "rules_sha256", "rule_files", "engine", "engine_version",
            "riskmodel_version", "peildatum", "profile_id", "profile_kind", "municipality",
            "profile_sha256"}

@@ -9,6 +9,7 @@ Public API::
     assessment = riskmodel.assess(profile, rules, peildatum="2024-06-01")
     print(riskmodel.render(assessment, "text", lang="nl"))
     outcomes = riskmodel.assess_many(["profielen/"], rules)   # one result or error per input
+    change = riskmodel.whatif(profile, {"clubhuis_status": "in_gebruik"}, rules)  # what changes
 
 Everything not listed in ``__all__`` is private and may change without notice.
 """
@@ -49,6 +50,9 @@ from riskmodel.model.profile import Profile
 from riskmodel.model.ruleset import RuleSet
 from riskmodel.report.render import render, render_explain
 
+# last: the name `whatif` is the function (its package is riskmodel.whatif.*)
+from riskmodel.whatif.compare import WhatIf, whatif
+
 __all__ = [
     "SCHEMA_VERSION",
     "AppliedOverride",
@@ -77,6 +81,7 @@ __all__ = [
     "ScoreRange",
     "TraceNode",
     "UserInputError",
+    "WhatIf",
     "__version__",
     "assess",
     "assess_many",
@@ -84,4 +89,5 @@ __all__ = [
     "load_rules",
     "render",
     "render_explain",
+    "whatif",
 ]

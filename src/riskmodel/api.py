@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from riskmodel.check.kinds import profile_kind_warnings
 from riskmodel.check.profile import profile_from_data, profile_from_doc
 from riskmodel.check.references import check_references
 from riskmodel.compile.compiler import compile_model
@@ -282,6 +283,7 @@ def assess_many(
                     code="duplicate-id", loc=("id",)))
                 continue
             seen[profile.id] = name
+            outcome.diagnostics.extend(profile_kind_warnings(profile, rules, name))
             outcome.assessment = assess(profile, rules, engine=evaluator, verify=verify,
                                         texts=texts)
         except UserInputError as exc:

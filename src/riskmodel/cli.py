@@ -165,6 +165,8 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     mk.add_argument("--scenarios", type=Path,
                     help="scenario's voor de validatie (standaard: scenarios/ naast de modelmap)")
 
+    _analyst_parsers(sub, lang_opt, _date)
+
     d = sub.add_parser("docs", help="genereer de modelreferentie (Markdown) uit de YAML",
                        parents=[lang_opt])
     d.add_argument("--rules", type=Path)
@@ -172,6 +174,69 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     d.add_argument("--check", action="store_true",
                    help="schrijf niets; faal als de gegenereerde documentatie verouderd is")
     return p
+
+
+def _analyst_parsers(sub: argparse._SubParsersAction[_Parser], lang_opt: _Parser,
+                     date: argparse._ActionType) -> None:
+    """`init` (a profile template) and `whatif` (what changes if facts were known)."""
+    i = sub.add_parser("init", help="schrijf een profielsjabloon met de feiten die bij een "
+                       "soort situatie horen", parents=[lang_opt])
+    i.add_argument("--soort", required=True,
+                   help="gemeente, wijk, pand, evenement of groep")
+    i.add_argument("--fenomeen", help="alleen de feiten van dit fenomeen (bijv. omg)")
+    i.add_argument("--rules", type=Path, help="modelmap (standaard: het meegeleverde model)")
+    i.add_argument("--output", type=Path, help="schrijf naar dit bestand (bestaat het al: "
+                   "fout); anders naar het scherm")
+    w = sub.add_parser("whatif", help="toon wat er verandert als feiten anders of bekend zijn",
+                       parents=[lang_opt])
+    w.add_argument("profile", metavar="PROFILE", help="profielbestand (YAML/JSON)")
+    w.add_argument("--zet", action="append", required=True, metavar="FEIT=WAARDE",
+                   help="zet een feit (herhaalbaar); 'onbekend' maakt het onbekend; een "
+                        "lijst als a,b")
+    w.add_argument("--rules", type=Path, help="modelmap (standaard: het meegeleverde model)")
+    w.add_argument("--peildatum", type=date, help="beoordeel per deze datum (JJJJ-MM-DD)")
+    w.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from riskmodel.api import load_rules
+    from riskmodel.report.atomic import write_atomic
+    from riskmodel.whatif.template import profile_template
+
+    text = profile_template(load_rules(args.rules), args.soort, args.fenomeen, args.lang)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    if args.output.exists():
+        raise OutputError(args.output, msg("init.exists"))
+    write_atomic(args.output, text, lang=args.lang)
+    print(t("init.written", args.lang, n=text.count(": onbekend"), path=args.output))
+    return EXIT_OK
+
+
+def cmd_whatif(args: argparse.Namespace) -> int:
+    from riskmodel.api import load_profile, load_rules
+    from riskmodel.check.kinds import profile_kind_warnings
+    from riskmodel.whatif.compare import parse_setting, render_whatif, whatif
+
+    rules = load_rules(args.rules)
+    changes: dict[str, object] = {}
+    for text in args.zet:
+        fact, value = parse_setting(text, rules)
+        if fact in changes:
+            raise UserInputError([make_diagnostic("--zet", None, None, f"zet.{fact}",
+                                                  msg("whatif.twice", fact=fact),
+                                                  code="duplicate-key", loc=("zet", fact))])
+        changes[fact] = value
+    profile = load_profile(args.profile, rules, peildatum=args.peildatum)
+    _print_diagnostics(profile_kind_warnings(profile, rules, display_path(args.profile)),
+                       args.lang, _json_errors(args))
+    result = whatif(profile, changes, rules, origin="--zet")
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        sys.stdout.write(render_whatif(result, args.lang))
+    return EXIT_OK
 
 
 def _print_diagnostics(diags: Sequence[Diagnostic], lang: str = DEFAULT_LANG,
@@ -512,7 +577,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handlers = {"assess": cmd_assess, "check": cmd_check, "schema": cmd_schema,
                 "scenarios": cmd_scenarios, "docs": cmd_docs, "diff": cmd_diff,
-                "modelkaart": cmd_modelkaart}
+                "modelkaart": cmd_modelkaart, "init": cmd_init, "whatif": cmd_whatif}
     try:
         args.lang = lang = resolve_lang(args)
         return handlers[args.command](args)

@@ -34,7 +34,7 @@ DiagnosticCode = Literal[
     # the situation described
     "personal-data", "date-order", "future-observation", "unsafe-text",
     # `riskmodel check` findings
-    "engine-limit", "lint", "analysis", "unverified", "protected-ground",
+    "engine-limit", "lint", "analysis", "unverified", "protected-ground", "kind-mismatch",
     # arguments of an API call or command, output and internal trouble
     "unknown-engine", "unknown-id", "unknown-language", "model-mismatch", "output", "internal",
     # limits on the size and shape of any input
@@ -76,6 +76,9 @@ CODES: dict[str, str] = {
     "unverified": "a legal basis nobody has verified against its source",
     "protected-ground": "a fact, value or indicator about a protected ground (nationality, "
                         "origin, religion, ...) without a victim-protection justification",
+    "kind-mismatch": "a fact used for a kind of situation (soort) it does not apply to: an "
+                     "error in a model's gate, trigger, flag or definition, a warning in a "
+                     "profile",
     "unknown-engine": "an engine name that does not exist",
     "unknown-id": "an id asked for (e.g. to explain) that does not occur in the result",
     "unknown-language": "a language code that is not supported",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from riskmodel.check.citations import citation_diagnostics
 from riskmodel.check.grounds import ground_diagnostics
+from riskmodel.check.kinds import kind_diagnostics
 from riskmodel.check.limits import boundary_dates, engine_limits
 from riskmodel.check.lint import lint
 from riskmodel.errors import Diagnostic
@@ -40,6 +41,7 @@ def check_model(rules: RuleSet, today: dt.date | None = None) -> CheckReport:
     report.diagnostics.extend(lint(rules))
     grounds_found, victim_protection = ground_diagnostics(rules)
     report.diagnostics.extend(grounds_found)
+    report.diagnostics.extend(kind_diagnostics(rules))
     citation_findings, citation_counts = citation_diagnostics(rules)
     report.diagnostics.extend(citation_findings)
     limits = engine_limits(rules, today)

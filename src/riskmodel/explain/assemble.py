@@ -39,6 +39,7 @@ from riskmodel.evaluate.generated import undecided_for
 from riskmodel.evaluate.kleene import Tri, evaluate
 from riskmodel.explain.status import intervention_status
 from riskmodel.explain.texts import citation_key, model_texts
+from riskmodel.explain.unknowns import find_out
 from riskmodel.load.rules import gc_paused
 from riskmodel.model.assessment import (
     SCHEMA_VERSION,
@@ -465,6 +466,7 @@ class Assembler:
             schema_version=SCHEMA_VERSION, receipt=receipt, indicators=indicators,
             phenomena=phenomena, interventions=interventions,
             citations=self.citation_table(with_texts),
+            find_out=find_out(self.rules, self.compiled, self.profile, self.ev),
             texts=self.texts(indicators, phenomena, interventions) if with_texts else None)
 
     def citation_table(self, with_texts: bool) -> dict[str, Citation]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from riskmodel.messages.analyst import ANALYST
 from riskmodel.messages.diagnostics import DIAGNOSTICS
 from riskmodel.messages.owners import OWNERS
 from riskmodel.messages.report import REPORT, STATUS
@@ -32,7 +33,7 @@ def _merge(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 CATALOGUE: dict[str, dict[str, str]] = _merge(REPORT, DIAGNOSTICS)
 
-CATALOGUE = _merge(CATALOGUE, CLI, SCENARIOS)
+CATALOGUE = _merge(CATALOGUE, CLI, SCENARIOS, ANALYST)
 CATALOGUE = _merge(CATALOGUE, OWNERS)
 
 

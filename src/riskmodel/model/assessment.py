@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from riskmodel.model.common import Label
 
 #: major.minor of the assessment JSON; readers check the major number
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 
 IndicatorStatus = Literal["geraakt", "niet_geraakt", "onbepaald"]
 GateStatus = Literal["voldaan", "niet_voldaan", "onbepaald"]
@@ -198,6 +198,18 @@ class TraceNode(Out):
     children: list[TraceNode] = Field(default=[], description="What this result rests on.")
 
 
+class FindOut(Out):
+    """An unknown fact worth finding out: the outcomes knowing it could change."""
+
+    fact: str = Field(description="Fact id; its question is text `vraag:<id>`.")
+    outcomes: int = Field(description="How many outcomes some value of the fact changes "
+                                      "(the length of `decides`).")
+    decides: list[str] = Field(
+        description="Those outcomes: `indicator:<id>`, `definition:<fenomeen>`, "
+                    "`level:<fenomeen>` (the certain level), `gate:<interventie>/<poort>`, "
+                    "`flag:<interventie>/<afweging>`, `status:<interventie>`.")
+
+
 class Receipt(Out):
     """Everything needed to reproduce the assessment and prove what said what."""
 
@@ -227,6 +239,11 @@ class Assessment(Out):
         description="Instruments whose ground is (possibly) present, least intrusive first.")
     citations: dict[str, Citation] = Field(
         description="Every source cited above, once, by key.")
+    find_out: list[FindOut] | None = Field(
+        default=None,
+        description="Unknown facts that apply to the profile's kind, ranked by how many "
+                    "outcomes knowing them could change (most first, then by id), computed "
+                    "exactly from the three-valued evaluation; the top 10. Since 2.1.")
     texts: dict[TextKey, Label] | None = Field(
         default=None, description="Names, questions and reasons by text key (nl and en), only "
                                   "when asked for (`texts=True`, `--texts`); otherwise they come "

@@ -86,6 +86,7 @@ def render_text(a: Assessment, lang: str = "nl", rules: RuleSet | None = None,
             book.get(f"interventie:{iv.id}", lang) + ("" if iv.status == "onvoldoende_gegevens"
                                   else f" ({status_text(iv.status, lang)})")
             for iv in maybe))
+    lines.extend(_find_out_lines(a, lang, book))
     lines.append("")
     lines.append(t("note", lang))
     lines.append(f"{t('receipt', lang)}: {t('model', lang)} {r.model} {r.model_version}, "
@@ -96,6 +97,19 @@ def render_text(a: Assessment, lang: str = "nl", rules: RuleSet | None = None,
 
 
 MAX_QUESTIONS = 5
+#: facts shown under "Eerst uitzoeken" (the JSON carries more)
+MAX_FIND_OUT = 5
+
+
+def _find_out_lines(a: Assessment, lang: str, book: Book) -> list[str]:
+    """The unknown facts that could change most outcomes, with their questions."""
+    if not a.find_out:
+        return []
+    lines = ["", t("report.find_out", lang) + ":"]
+    for item in a.find_out[:MAX_FIND_OUT]:
+        question = book.get(f"vraag:{item.fact}", lang, book.get(f"feit:{item.fact}", lang))
+        lines.append("- " + t("report.find_out_line", lang, question=question, n=item.outcomes))
+    return lines
 
 
 def _evidence_text(e: Evidence, lang: str, book: Book) -> str:
