@@ -13,6 +13,7 @@ from typing import Any
 from riskmodel.messages.diagnostics import DIAGNOSTICS
 from riskmodel.messages.report import REPORT, STATUS
 from riskmodel.messages.scenarios import SCENARIOS
+from riskmodel.messages.serve import SERVE
 from riskmodel.messages.terminal import CLI
 
 LANGS: tuple[str, ...] = ("nl", "en")
@@ -32,6 +33,7 @@ def _merge(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 CATALOGUE: dict[str, dict[str, str]] = _merge(REPORT, DIAGNOSTICS)
 
 CATALOGUE = _merge(CATALOGUE, CLI, SCENARIOS)
+CATALOGUE = _merge(CATALOGUE, SERVE)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:

@@ -1,0 +1,22 @@
+"""Starting the server from the command line: refuse unsafe binds, then run uvicorn."""
+
+from __future__ import annotations
+
+import sys
+
+from riskmodel.messages import t
+from riskmodel.serve.app import create_app
+from riskmodel.serve.security import check_bind
+from riskmodel.serve.settings import ServeSettings
+
+
+def serve(settings: ServeSettings) -> None:
+    """Blocks until stopped (Ctrl+C or SIGTERM)."""
+    import uvicorn
+
+    check_bind(settings.host, settings.token)
+    app = create_app(settings)
+    print(t("serve.started", settings.lang, host=settings.host, port=settings.port),
+          file=sys.stderr, flush=True)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning",
+                server_header=False, proxy_headers=False)
