@@ -84,6 +84,11 @@ SERVE: dict[str, dict[str, str]] = {
     "serve.docs.intro": {
         "nl": "De volledige OpenAPI-beschrijving staat in {link}. Eindpunten:",
         "en": "The full OpenAPI description is at {link}. Endpoints:"},
+    "serve.needs_extra": {
+        "nl": "riskmodel serve heeft de extra 'serve' nodig (ontbreekt: {module}); installeer "
+              "met: pip install 'riskmodel[serve]'",
+        "en": "riskmodel serve needs the 'serve' extra (missing: {module}); install it with: "
+              "pip install 'riskmodel[serve]'"},
     "serve.started": {
         "nl": "riskmodel serve: http://{host}:{port}/ (stoppen met Ctrl+C)",
         "en": "riskmodel serve: http://{host}:{port}/ (stop with Ctrl+C)"},

@@ -65,7 +65,7 @@ def create_app(settings: ServeSettings) -> FastAPI:
                                                                   settings.lang)))
 
     try:  # the web pages (until merge: the web part may not be on this branch yet)
-        from riskmodel.serve.web import router as web_router
+        from riskmodel.serve.web import router as web_router  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
         app.include_router(web_router)
     except ImportError:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from riskmodel.messages import t
 from riskmodel.serve.app import create_app
-from riskmodel.serve.security import check_bind
+from riskmodel.serve.security import check_bind, read_token_file
 from riskmodel.serve.settings import ServeSettings
 
 
@@ -20,3 +21,12 @@ def serve(settings: ServeSettings) -> None:
           file=sys.stderr, flush=True)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning",
                 server_header=False, proxy_headers=False)
+
+
+def serve_settings(*, rules: Path | None, db: str, host: str, port: int, token: str | None,
+                   token_file: Path | None, lang: str) -> ServeSettings:
+    """Settings from the command line; a token file is read here, once."""
+    if token_file is not None:
+        token = read_token_file(token_file)
+    check_bind(host, token)
+    return ServeSettings(rules_dir=rules, db=db, host=host, port=port, token=token, lang=lang)

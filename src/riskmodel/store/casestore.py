@@ -312,7 +312,7 @@ def _insert_assessment(conn: Connection, case_id: str, version: int,
         "INSERT INTO assessments (case_id, version, model, model_version, rules_sha256, "
         "rule_files_json, engine, engine_version, riskmodel_version, peildatum, profile_sha256, "
         "assessment_json, recorded_at) VALUES (:c, :v, :m, :mv, :rs, :rf, :e, :ev, :rv, :pd, "
-        ":ps, :a, :at) RETURNING id"), params).scalar()
+        ":ps, :a, :at) RETURNING id"), params).scalar_one()
     return int(row)
 
 

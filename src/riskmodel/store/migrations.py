@@ -84,7 +84,7 @@ _POSTGRES_V1 = [
         FOREIGN KEY (case_id, version) REFERENCES profile_versions(case_id, version)
     )""",
     """CREATE FUNCTION riskmodel_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$""",
+        BEGIN RAISE EXCEPTION USING MESSAGE = TG_TABLE_NAME || ' is append-only'; END $$""",
     *(f"""CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON {table}
           FOR EACH STATEMENT EXECUTE FUNCTION riskmodel_append_only()"""
       for table in APPEND_ONLY),
