@@ -8,15 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from fastapi.testclient import TestClient
 
-pytest.importorskip("fastapi", reason="riskmodel serve needs the 'serve' extra")
-
-import yaml  # noqa: E402
-from fastapi.testclient import TestClient  # noqa: E402
-
-from riskmodel.cli import main  # noqa: E402
-from riskmodel.serve.app import ServeSettings, create_app  # noqa: E402
-from tests.serve_support import JSON, ROOT, example_profile, to_json  # noqa: E402
+from riskmodel.cli import main
+from riskmodel.serve.app import ServeSettings, create_app
+from tests.serve_support import JSON, ROOT, example_profile, to_json
 
 SCENARIO_FILES = sorted((ROOT / "scenarios").glob("*.yaml"))
 PROFILE_FILES = sorted((ROOT / "scenarios" / "profielen").glob("*.yaml"))

@@ -7,17 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
-pytest.importorskip("sqlalchemy", reason="the case store needs the 'serve' extra")
-
-import yaml  # noqa: E402
-from sqlalchemy import text  # noqa: E402
-from sqlalchemy.exc import DBAPIError  # noqa: E402
-
-import riskmodel  # noqa: E402
-from riskmodel.store import CaseStore, StoreError, is_case_id  # noqa: E402
-from riskmodel.store.migrations import MIGRATIONS, latest_version  # noqa: E402
-from tests.store_fixtures import new_postgres_db, postgres_server  # noqa: E402, F401
+import riskmodel
+from riskmodel.store import CaseStore, StoreError, is_case_id
+from riskmodel.store.migrations import MIGRATIONS, latest_version
+from tests.store_fixtures import new_postgres_db, postgres_server  # noqa: F401
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "scenarios" / "profielen" / "voorbeeld.yaml"
 

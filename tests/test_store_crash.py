@@ -12,12 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
-pytest.importorskip("sqlalchemy", reason="the case store needs the 'serve' extra")
-
-from sqlalchemy import text  # noqa: E402
-
-from riskmodel.store import CaseStore  # noqa: E402
+from riskmodel.store import CaseStore
 
 ROOT = Path(__file__).resolve().parents[1]
 
