@@ -1,0 +1,21 @@
+"""schemathesis against the app's own OpenAPI description: every operation, bounded examples,
+no response may be a server error."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from riskmodel.serve.app import ServeSettings, create_app
+
+APP = create_app(ServeSettings(db=str(Path(tempfile.mkdtemp(prefix="riskmodel-st-")) / "c.db")))
+schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
+
+
+@schema.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_no_operation_gives_a_server_error(case: schemathesis.Case) -> None:
+    case.call_and_validate(checks=[schemathesis.checks.not_a_server_error])
