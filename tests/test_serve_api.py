@@ -208,6 +208,25 @@ def test_explain_gives_the_tree(client: TestClient, capsys: pytest.CaptureFixtur
              404, "unknown-id")
 
 
+def test_explain_a_gate_and_a_definition(client: TestClient) -> None:
+    import riskmodel
+    from riskmodel.explain.trace import walk
+
+    profile = example_profile()
+    a = riskmodel.assess(profile)
+    iv, gate = next((n.id, g.id) for n in a.trace if n.kind == "interventie"
+                    for g in walk(n.children) if g.kind == "poort")
+    for target in (f"{iv}:{gate}", gate):
+        r = client.post(f"/v1/explain/{target}", content=to_json(profile), headers=JSON)
+        assert r.status_code == 200 and (r.json()["kind"], r.json()["id"]) == ("poort", gate)
+    definition = next(n for n in walk(a.trace) if n.kind == "definitie")
+    r = client.post(f"/v1/explain/{definition.id}:{definition.id}", content=to_json(profile),
+                    headers=JSON)
+    assert r.status_code == 200 and r.json()["kind"] == "definitie"
+    _problem(client.post(f"/v1/explain/{iv}:geen_poort", content=to_json(profile),
+                         headers=JSON), 404, "unknown-id")
+
+
 def test_model_has_labels_and_questions_in_both_languages(client: TestClient) -> None:
     import riskmodel
 

@@ -20,8 +20,10 @@ from riskmodel._version import __version__
 from riskmodel.api import DEFAULT_ENGINE, EngineName, as_date, assess, get_evaluator
 from riskmodel.check.privacy import check_free_text
 from riskmodel.errors import Diagnostic, UserInputError, msg, require_lang
-from riskmodel.model.assessment import SCHEMA_VERSION, Assessment
-from riskmodel.report.render import render_explain
+from riskmodel.explain.trace import find, walk
+from riskmodel.model.assessment import SCHEMA_VERSION, Assessment, TraceNode
+from riskmodel.report.book import Book
+from riskmodel.report.render import render_explain, render_tree
 from riskmodel.schema import assessment_schema, profile_schema
 from riskmodel.serve.context import ServeContext
 from riskmodel.serve.model_doc import model_document
@@ -177,7 +179,10 @@ async def post_assess_batch(request: Request, lang: str | None = LangQ,
 
 
 @router.post("/explain/{target}", openapi_extra=_PROFILE_BODY, responses=_PROBLEMS,
-             summary="Why one indicator, phenomenon, gate or intervention came out as it did")
+             summary="Why one indicator, phenomenon, gate or intervention came out as it did",
+             description="`target`: an intervention, phenomenon or indicator id; a gate as "
+                         "`<intervention>:<gate>` or `<gate>`; a phenomenon's definition "
+                         "by the phenomenon id with kind definitie as `<phenomenon>:<phenomenon>`.")
 async def post_explain(request: Request, target: str, lang: str | None = LangQ,
                        engine: str | None = EngineQ, peildatum: str | None = DateQ,
                        format: str = Query("json", description="json (tree) or text"),
@@ -196,10 +201,30 @@ async def post_explain(request: Request, target: str, lang: str | None = LangQ,
     try:
         out = render_explain(a, target, format, p.lang, ctx.rules)
     except UserInputError as exc:
-        raise Problem(404, exc.diagnostics) from None
+        node = _gate_node(a, target)
+        if node is None:
+            raise Problem(404, exc.diagnostics) from None
+        out = (render_tree(node, Book(a, ctx.rules), p.lang) if format == "text" else
+               orjson.dumps(node.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS
+                            | orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode())
     if format == "text":
         return PlainTextResponse(out)
     return Response(out, media_type="application/json")
+
+
+def _gate_node(a: Assessment, target: str) -> TraceNode | None:
+    """A legal gate, a phenomenon's definition or a proportionality flag: `<gate>` (the first
+    one with that id) or `<intervention>:<gate>` (gate ids repeat across interventions)."""
+    parent, _, child = target.rpartition(":")
+    scope = walk(a.trace)
+    if parent:
+        try:
+            root = find(a, parent)
+        except UserInputError:
+            return None
+        scope = walk(root.children)
+    return next((n for n in scope if n.kind in ("poort", "definitie", "afweging")
+                 and n.id == child), None)
 
 
 # ---- the model ----------------------------------------------------------------------------
