@@ -3,6 +3,8 @@ no response may be a server error."""
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -11,7 +13,9 @@ from hypothesis import HealthCheck, settings
 
 from riskmodel.serve.app import ServeSettings, create_app
 
-APP = create_app(ServeSettings(db=str(Path(tempfile.mkdtemp(prefix="riskmodel-st-")) / "c.db")))
+_DIR = tempfile.mkdtemp(prefix="riskmodel-st-")
+atexit.register(shutil.rmtree, _DIR, True)
+APP = create_app(ServeSettings(db=str(Path(_DIR) / "c.db")))
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 

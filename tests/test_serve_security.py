@@ -153,3 +153,19 @@ def test_cli_refuses_an_unopenable_store(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["serve", "--db", str(tmp_path / "geen" / "map" / "c.db"), "--port", "1"]) == 2
     err = capsys.readouterr().err
     assert "dossieropslag" in err and "Traceback" not in err
+
+
+def test_an_internal_failure_is_a_bare_500_problem(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    app = create_app(ServeSettings(db=str(tmp_path / "c.db")))
+
+    def broken() -> int:
+        raise RuntimeError("geheim detail")
+
+    monkeypatch.setattr(app.state.ctx.store, "schema_version", broken)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        r = client.get("/v1/health")
+    assert r.status_code == 500 and r.headers["content-type"] == "application/problem+json"
+    assert r.json()["type"] == "urn:riskmodel:problem:internal"
+    assert "geheim" not in r.text
+    _headers_ok(r)

@@ -9,7 +9,7 @@ The work itself runs in the thread pool; the event loop stays free for other req
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import Any, cast
 
 import orjson
 from fastapi import APIRouter, Query, Request
@@ -100,8 +100,9 @@ class Params:
                  peildatum: str | None, texts: bool = False) -> None:
         try:
             self.lang = require_lang(lang if lang is not None else ctx.settings.lang)
-            self.engine: EngineName = get_evaluator(
-                engine if engine is not None else DEFAULT_ENGINE).name  # type: ignore[arg-type,assignment]
+            name = engine if engine is not None else DEFAULT_ENGINE
+            get_evaluator(cast(EngineName, name))  # an unknown name raises, with a suggestion
+            self.engine = cast(EngineName, name)
             self.peildatum = as_date(peildatum)
         except UserInputError as exc:
             raise Problem(400, exc.diagnostics) from None

@@ -125,12 +125,8 @@ def _problem_handlers(app: FastAPI, settings: ServeSettings) -> None:
                  for e in exc.errors()[:20]]
         return problem_response(422, diags, lang_of(request))
 
-    async def on_internal(request: Request, exc: Exception) -> Response:
-        return problem_response(500, [diagnostic("request", msg("serve.internal"),
-                                                 "internal")], lang_of(request))
-
     app.add_exception_handler(Problem, on_problem)
     app.add_exception_handler(UserInputError, on_user_error)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_validation)
-    app.add_exception_handler(Exception, on_internal)
+    # anything else is answered (and logged) by SecurityMiddleware as a 500 problem

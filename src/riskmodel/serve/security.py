@@ -16,6 +16,7 @@ import hashlib
 import hmac
 import html
 import ipaddress
+import logging
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -43,6 +44,7 @@ COOKIE = "riskmodel_sessie"
 MIN_TOKEN_LENGTH = 16
 LOGIN_PATH = "/login"
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_LOG = logging.getLogger("riskmodel.serve")
 
 
 def is_loopback(host: str) -> bool:
@@ -120,16 +122,34 @@ class SecurityMiddleware:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def send_secure(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = [(k, v) for k, v in message.get("headers", [])
                            if k.lower() not in _OWN_HEADERS]
                 message = {**message, "headers": headers + SECURITY_HEADERS}
             await send(message)
 
+        lang = request_lang(scope, self.settings.lang)
+        try:
+            await self._guarded(scope, receive, send_secure, lang)
+        except Exception:
+            # an internal failure: logged here with its traceback, answered as a problem with
+            # no details (and with the security headers, which an outer handler would lack)
+            _LOG.exception("internal error on %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            await problem_response(500, [diagnostic("request", msg("serve.internal"),
+                                                    "internal")], lang)(
+                scope, receive, send_secure)
+
+    async def _guarded(self, scope: Scope, receive: Receive, send_secure: Send,
+                       lang: str) -> None:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1")
                    for k, v in scope.get("headers", [])}
-        lang = request_lang(scope, self.settings.lang)
         refusal = self._refusal(scope, headers, lang)
         if refusal is not None:
             await refusal(scope, receive, send_secure)
