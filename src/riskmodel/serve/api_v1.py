@@ -74,12 +74,12 @@ async def read_json(request: Request) -> Any:
     if media != "application/json" and not (media.startswith("application/")
                                             and media.endswith("+json")):
         raise problem(415, "content-type", msg("serve.content_type", got=media[:60] or "-"),
-                      "type", expected="application/json")
+                      code="type", expected="application/json")
     try:
         return orjson.loads(await request.body())
     except orjson.JSONDecodeError as exc:
         raise problem(400, "body", msg("serve.bad_json", error=str(exc)[:160]),
-                      "yaml-syntax") from None
+                      code="yaml-syntax") from None
 
 
 def _kind(value: Any) -> str:
@@ -89,7 +89,7 @@ def _kind(value: Any) -> str:
 
 def as_profile(data: Any, path: str = "body") -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise problem(422, path, msg("serve.expected_object", got=_kind(data)), "type")
+        raise problem(422, path, msg("serve.expected_object", got=_kind(data)), code="type")
     return data
 
 
@@ -150,11 +150,11 @@ async def post_assess_batch(request: Request, lang: str | None = LangQ,
     p = Params(ctx, lang, engine, peildatum, texts)
     data = await read_json(request)
     if not isinstance(data, list):
-        raise problem(422, "body", msg("serve.expected_list", got=_kind(data)), "type")
+        raise problem(422, "body", msg("serve.expected_list", got=_kind(data)), code="type")
     limit = ctx.settings.max_batch
     if len(data) > limit:
         raise problem(413, "body", msg("serve.batch_too_many", n=len(data), max=limit),
-                      "too-large")
+                      code="too-large")
 
     def work() -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
@@ -192,7 +192,7 @@ async def post_explain(request: Request, target: str, lang: str | None = LangQ,
     p = Params(ctx, lang, engine, peildatum)
     if format not in ("json", "text"):
         raise problem(400, "format", msg("serve.bad_param", name="format",
-                                         value=repr(format[:20])), "unknown-value",
+                                         value=repr(format[:20])), code="unknown-value",
                       expected="json, text")
     profile = as_profile(await read_json(request))
     try:
@@ -243,7 +243,7 @@ async def get_model(request: Request) -> Response:
 async def get_schema(request: Request, kind: str) -> Response:
     ctx = ctx_of(request)
     if kind not in ("profile", "assessment"):
-        raise problem(404, "kind", msg("serve.unknown_kind", kind=kind[:40]), "unknown-value",
+        raise problem(404, "kind", msg("serve.unknown_kind", kind=kind[:40]), code="unknown-value",
                       expected="profile, assessment")
     key = f"schema:{kind}"
     if key not in ctx.cache:
@@ -271,12 +271,12 @@ def _case_input(data: Any) -> tuple[dict[str, Any], str | None]:
         unknown = sorted(str(k) for k in data if k not in ("profiel", "notitie"))
         if unknown:
             raise problem(422, unknown[0][:40], msg("serve.bad_param", name=unknown[0][:40],
-                                                    value="?"), "unknown-key",
+                                                    value="?"), code="unknown-key",
                           expected="profiel, notitie")
         note = data.get("notitie")
         if note is not None and not isinstance(note, str):
             raise problem(422, "notitie", msg("serve.bad_param", name="notitie",
-                                              value=_kind(note)), "type")
+                                              value=_kind(note)), code="type")
         return as_profile(data["profiel"], "profiel"), note
     return as_profile(data), None
 
@@ -307,7 +307,7 @@ async def _save(request: Request, case_id: str | None, p: Params) -> Response:
 
 
 def _unknown_case(case_id: str) -> Problem:
-    return problem(404, "case_id", msg("serve.unknown_case", id=case_id[:40]), "unknown-id")
+    return problem(404, "case_id", msg("serve.unknown_case", id=case_id[:40]), code="unknown-id")
 
 
 @router.post("/cases", openapi_extra=_CASE_BODY, responses=_PROBLEMS, status_code=201,
@@ -333,7 +333,7 @@ def _bounded(value: str | None, name: str, default: int, low: int, high: int) ->
         return default
     if not value.isdigit() or not low <= int(value) <= high:
         raise problem(400, name, msg("serve.bad_param", name=name, value=repr(value[:20])),
-                      "range", expected=f"{low}..{high}")
+                      code="range", expected=f"{low}..{high}")
     return int(value)
 
 
@@ -382,7 +382,7 @@ async def get_case_version(request: Request, case_id: str, version: str) -> Resp
         if await run_in_threadpool(store.get_version, case_id, 1) is None:
             raise _unknown_case(case_id)
         raise problem(404, "version", msg("serve.unknown_version", id=case_id[:40],
-                                          version=number), "unknown-id")
+                                          version=number), code="unknown-id")
     logs = await run_in_threadpool(store.assessments_of, case_id, number)
     return json_response({
         "case_id": case_id, **_version_doc(found), "profiel": found.profile,

@@ -36,7 +36,7 @@ def open_context(settings: ServeSettings) -> ServeContext:
         store = CaseStore(settings.db)
     except StoreError as exc:
         raise UserInputError([diagnostic("db", msg("serve.store", error=str(exc)[:200]),
-                                         "unreadable", file="<argument>")]) from None
+                                         code="unreadable", file="<argument>")]) from None
     return ServeContext(settings, rules, store)
 
 
@@ -107,12 +107,12 @@ def _problem_handlers(app: FastAPI, settings: ServeSettings) -> None:
     async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
         if exc.status_code == 404:
-            d = diagnostic("path", msg("serve.not_found"), "not-found")
+            d = diagnostic("path", msg("serve.not_found"), code="not-found")
         elif exc.status_code == 405:
-            d = diagnostic("method", msg("serve.method", method=request.method[:10]), "invalid")
+            d = diagnostic("method", msg("serve.method", method=request.method[:10]), code="invalid")
         else:
             d = diagnostic("request", msg("serve.bad_param", name="request",
-                                          value=str(exc.detail)[:80]), "invalid")
+                                          value=str(exc.detail)[:80]), code="invalid")
         return problem_response(exc.status_code, [d], lang_of(request),
                                 dict(exc.headers or {}))
 
@@ -121,7 +121,7 @@ def _problem_handlers(app: FastAPI, settings: ServeSettings) -> None:
         diags = [diagnostic("/".join(str(p) for p in e.get("loc", ())),
                             msg("serve.bad_param",
                                 name="/".join(str(p) for p in e.get("loc", ()))[:60],
-                                value=str(e.get("msg", ""))[:80]), "type")
+                                value=str(e.get("msg", ""))[:80]), code="type")
                  for e in exc.errors()[:20]]
         return problem_response(422, diags, lang_of(request))
 

@@ -30,16 +30,16 @@ class Problem(Exception):
         self.headers = headers or {}
 
 
-def diagnostic(path: str, message: Msg, code: DiagnosticCode, *,
+def diagnostic(path: str, message: Msg, *, code: DiagnosticCode,
                expected: Msg | str | None = None, loc: tuple[str | int, ...] | None = None,
                file: str = "<verzoek>") -> Diagnostic:
     return make_diagnostic(file, None, None, path, message, code=code, expected=expected,
                            loc=loc if loc is not None else ((path,) if path else ()))
 
 
-def problem(status: int, path: str, message: Msg, code: DiagnosticCode, *,
+def problem(status: int, path: str, message: Msg, *, code: DiagnosticCode,
             expected: Msg | str | None = None) -> Problem:
-    return Problem(status, [diagnostic(path, message, code, expected=expected)])
+    return Problem(status, [diagnostic(path, message, code=code, expected=expected)])
 
 
 def problem_body(status: int, diagnostics: Sequence[Diagnostic], lang: str) -> dict[str, Any]:

@@ -61,10 +61,10 @@ def check_bind(host: str, token: str | None) -> None:
     if token is not None and len(token) < MIN_TOKEN_LENGTH:
         raise UserInputError([diagnostic("token", msg("serve.token_short", n=len(token),
                                                       min=MIN_TOKEN_LENGTH),
-                                         "range", file="<argument>")])
+                                         code="range", file="<argument>")])
     if token is None and not is_loopback(host):
         raise UserInputError([diagnostic("host", msg("serve.bind_needs_token", host=host),
-                                         "inconsistent", file="<argument>")])
+                                         code="inconsistent", file="<argument>")])
 
 
 def read_token_file(path: Path) -> str:
@@ -73,7 +73,7 @@ def read_token_file(path: Path) -> str:
     except (OSError, UnicodeDecodeError) as exc:
         raise UserInputError([diagnostic("token_file", msg("serve.token_file",
                                                            error=type(exc).__name__),
-                                         "unreadable", file=str(path))]) from None
+                                         code="unreadable", file=str(path))]) from None
 
 
 def session_value(token: str) -> str:
@@ -143,7 +143,7 @@ class SecurityMiddleware:
             if started:
                 raise
             await problem_response(500, [diagnostic("request", msg("serve.internal"),
-                                                    "internal")], lang)(
+                                                    code="internal")], lang)(
                 scope, receive, send_secure)
 
     async def _guarded(self, scope: Scope, receive: Receive, send_secure: Send,
@@ -159,7 +159,7 @@ class SecurityMiddleware:
             return
         limit = self.settings.max_body_bytes
         too_large = problem_response(413, [diagnostic("body", msg("serve.body_too_large",
-                                                                  max=limit), "too-large")],
+                                                                  max=limit), code="too-large")],
                                      lang)
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > limit:
@@ -189,7 +189,7 @@ class SecurityMiddleware:
                 return RedirectResponse(LOGIN_PATH, status_code=303)
             return problem_response(401, [diagnostic("authorization",
                                                      msg("serve.unauthorized"),
-                                                     "invalid")], lang,
+                                                     code="invalid")], lang,
                                     headers={"WWW-Authenticate": "Bearer"})
         if scope["method"] not in _SAFE_METHODS:
             origin = headers.get("origin")
@@ -197,7 +197,7 @@ class SecurityMiddleware:
             if cross or (origin is not None and not _same_origin(origin, headers.get("host"))):
                 return problem_response(403, [diagnostic(
                     "origin", msg("serve.cross_origin", origin=(origin or "?")[:80]),
-                    "invalid")], lang)
+                    code="invalid")], lang)
         return None
 
 
