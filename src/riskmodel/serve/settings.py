@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,4 +24,4 @@ class ServeSettings(BaseModel):
     #: at most this many profiles in one POST /v1/assess/batch
     max_batch: int = Field(default=100, ge=1)
     #: language of problem texts and pages when the request names none
-    lang: str = "nl"
+    lang: Literal["nl", "en"] = "nl"
