@@ -15,6 +15,7 @@ from riskmodel.serve.app import ServeSettings, create_app
 from riskmodel.serve.run import serve_settings
 from riskmodel.serve.security import COOKIE, CSP, check_bind, is_loopback, session_value
 from tests.serve_support import JSON, example_profile, to_json
+from tests.store_fixtures import new_postgres_db, postgres_server  # noqa: F401
 
 TOKEN = "s3cret-token-for-tests-0123456789"
 CSP_EXPECTED = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -169,3 +170,13 @@ def test_an_internal_failure_is_a_bare_500_problem(tmp_path: Path,
     assert r.json()["type"] == "urn:riskmodel:problem:internal"
     assert "geheim" not in r.text
     _headers_ok(r)
+
+
+def test_the_app_runs_on_a_postgresql_store(request: pytest.FixtureRequest) -> None:
+    db = new_postgres_db(request.getfixturevalue("postgres_server"))
+    with TestClient(create_app(ServeSettings(db=db))) as client:
+        assert client.get("/v1/health").json()["store"]["dialect"] == "postgresql"
+        saved = client.post("/v1/cases", content=to_json(example_profile()), headers=JSON)
+        assert saved.status_code == 201
+        case = client.get(f"/v1/cases/{saved.json()['case_id']}").json()
+        assert case["assessments"][0]["receipt"]["engine"] == "compiled"
