@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for a fresh machine (Python 3.11+, gcc): sets up .venv itself, then runs.
 #   ./run.sh demo   assess the bundled example profile with the bundled model
+#   ./run.sh serve  start the workbench (web page and HTTP API) on http://127.0.0.1:8000/
 #   ./run.sh test   lint, type-check, check the model and its docs, then pytest: the test suite
 #                   and every scenario file with both engines
 set -euo pipefail
@@ -15,7 +16,7 @@ setup() {
   local stamp="$VENV/.riskmodel-installed"
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[test]'
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[test,serve]'
     touch "$stamp"
   fi
 }
@@ -47,6 +48,11 @@ case "${1:-}" in
     setup
     "$VENV/bin/riskmodel" assess scenarios/profielen/voorbeeld.yaml --format text
     ;;
+  serve)
+    setup
+    shift
+    "$VENV/bin/riskmodel" serve "$@"
+    ;;
   test)
     setup
     "$VENV/bin/ruff" check src tests benchmarks
@@ -58,7 +64,7 @@ case "${1:-}" in
     fuzz
     ;;
   *)
-    echo "gebruik: ./run.sh demo | ./run.sh test" >&2
+    echo "gebruik: ./run.sh demo | ./run.sh test | ./run.sh serve [opties]" >&2
     exit 2
     ;;
 esac

@@ -173,6 +173,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     d.add_argument("--output", type=Path, default=Path("docs/model"))
     d.add_argument("--check", action="store_true",
                    help="schrijf niets; faal als de gegenereerde documentatie verouderd is")
+    _serve_parser(sub, lang_opt)
     return p
 
 
@@ -236,6 +237,30 @@ def cmd_whatif(args: argparse.Namespace) -> int:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, sort_keys=True))
     else:
         sys.stdout.write(render_whatif(result, args.lang))
+def _serve_parser(sub: argparse._SubParsersAction[_Parser], lang_opt: _Parser) -> None:
+    sv = sub.add_parser("serve", help="start de werkbank: webpagina en HTTP-API (docs/serve.md)",
+                        parents=[lang_opt])
+    sv.add_argument("--rules", type=Path, help="modelmap (standaard: het meegeleverde model)")
+    sv.add_argument("--db", default="riskmodel.db",
+                    help="dossieropslag: SQLite-bestand of postgresql://-URL "
+                         "(standaard: riskmodel.db)")
+    sv.add_argument("--host", default="127.0.0.1",
+                    help="adres (standaard 127.0.0.1; een ander adres vereist een token)")
+    sv.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
+    tok = sv.add_mutually_exclusive_group()
+    tok.add_argument("--token", help="elk verzoek moet dit token meesturen (min. 16 tekens)")
+    tok.add_argument("--token-file", type=Path, help="lees het token uit dit bestand")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        from riskmodel.serve.run import serve, serve_settings
+    except ImportError as exc:
+        print(t("serve.needs_extra", args.lang, module=exc.name or "?"),
+              file=sys.stderr)
+        return EXIT_USER
+    serve(serve_settings(rules=args.rules, db=args.db, host=args.host, port=args.port,
+                         token=args.token, token_file=args.token_file, lang=args.lang))
     return EXIT_OK
 
 
@@ -577,7 +602,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handlers = {"assess": cmd_assess, "check": cmd_check, "schema": cmd_schema,
                 "scenarios": cmd_scenarios, "docs": cmd_docs, "diff": cmd_diff,
-                "modelkaart": cmd_modelkaart, "init": cmd_init, "whatif": cmd_whatif}
+                "modelkaart": cmd_modelkaart, "init": cmd_init, "whatif": cmd_whatif,
+                "serve": cmd_serve}
     try:
         args.lang = lang = resolve_lang(args)
         return handlers[args.command](args)

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from riskmodel.errors import Msg, msg
+from riskmodel.errors import Diagnostic, Msg, make_diagnostic, msg
 from riskmodel.source import Loc
 
 _PERSONAL_KEY = re.compile(
@@ -189,3 +189,31 @@ def _unsafe_in(text: str, loc: Loc, free: bool) -> Iterator[tuple[Loc, Msg]]:
     if found is not None:
         yield loc, msg("text.unsafe_char", char=f"U+{ord(found.group()):04X}",
                        pos=found.start() + 1)
+
+
+def personal_data_in_text(text: str) -> Msg | None:
+    """Why free text (a case note, a description) looks like personal data, or None.
+
+    The same patterns as in profile values: BSN-like numbers passing the eleven-test, e-mail
+    addresses, Dutch and international phone numbers, IBANs with a valid checksum, licence
+    plates, birth dates, street addresses and postcodes.
+    """
+    return next(_text_findings(text, True), None)
+
+
+def check_free_text(fields: dict[str, str | None], file: str = "<invoer>") -> list[Diagnostic]:
+    """Diagnostics (code `personal-data`, or `unsafe-text`) for free-text fields outside a
+    profile, such as a case note: each names the field and at most a masked form of the value.
+    """
+    out: list[Diagnostic] = []
+    for name, value in fields.items():
+        if value is None:
+            continue
+        for _loc, reason in _unsafe_in(value, (name,), free=True):
+            out.append(make_diagnostic(file, None, None, name, reason, code="unsafe-text",
+                                       loc=(name,), expected=msg("exp.printable_text")))
+        found = personal_data_in_text(value)
+        if found is not None:
+            out.append(make_diagnostic(file, None, None, name, found, code="personal-data",
+                                       loc=(name,)))
+    return out

@@ -15,6 +15,7 @@ from riskmodel.messages.diagnostics import DIAGNOSTICS
 from riskmodel.messages.owners import OWNERS
 from riskmodel.messages.report import REPORT, STATUS
 from riskmodel.messages.scenarios import SCENARIOS
+from riskmodel.messages.serve import SERVE
 from riskmodel.messages.terminal import CLI
 
 LANGS: tuple[str, ...] = ("nl", "en")
@@ -35,6 +36,7 @@ CATALOGUE: dict[str, dict[str, str]] = _merge(REPORT, DIAGNOSTICS)
 
 CATALOGUE = _merge(CATALOGUE, CLI, SCENARIOS, ANALYST)
 CATALOGUE = _merge(CATALOGUE, OWNERS)
+CATALOGUE = _merge(CATALOGUE, SERVE)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
