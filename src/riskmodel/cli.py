@@ -111,7 +111,8 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
                    help="neem in JSON de namen, vragen en redenen op (anders alleen ids)")
     a.add_argument("--verify", action="store_true",
                    help="beoordeel ook met durable-rules en faal bij elk verschil")
-    a.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    a.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text",
+                   help="html: een printbaar rapport met een grafiek van de niveaus")
     a.add_argument("--output", type=Path,
                    help="schrijf naar dit bestand (bij meerdere profielen: deze map)")
     a.add_argument("--explain", metavar="ID",

@@ -14,6 +14,7 @@ from riskmodel.messages.diagnostics import DIAGNOSTICS
 from riskmodel.messages.report import REPORT, STATUS
 from riskmodel.messages.scenarios import SCENARIOS
 from riskmodel.messages.terminal import CLI
+from riskmodel.messages.web import WEB
 
 LANGS: tuple[str, ...] = ("nl", "en")
 DEFAULT_LANG = "nl"
@@ -31,7 +32,7 @@ def _merge(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 CATALOGUE: dict[str, dict[str, str]] = _merge(REPORT, DIAGNOSTICS)
 
-CATALOGUE = _merge(CATALOGUE, CLI, SCENARIOS)
+CATALOGUE = _merge(CATALOGUE, CLI, SCENARIOS, WEB)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
