@@ -107,6 +107,8 @@ WEB: dict[str, dict[str, str]] = {
     "web.not_a_number": {"nl": "'{value}' is geen getal.", "en": "'{value}' is not a number."},
     "web.more_questions": {"nl": "en nog {n}", "en": "and {n} more"},
     "web.list_unknown": {"nl": "Niets aangevinkt: onbekend.", "en": "Nothing ticked: unknown."},
+    "web.trigger_label": {"nl": "grond om dit instrument te overwegen",
+                          "en": "ground to consider this instrument"},
     "web.error_here": {"nl": "Fout", "en": "Error"},
     "web.csrf_refused": {
         "nl": "Dit formulier is verlopen of komt niet van deze pagina. Laad de pagina opnieuw "

@@ -225,6 +225,8 @@ def node_label(n: TraceNode, book: Book, lang: str, owner: str | None) -> str:
     if n.kind == "bron":
         c = book.citation(n.id)
         return cited_html([Cited(c.text, c.verified, c.url)], lang)
+    if n.kind == "aanleiding":
+        return t("web.trigger_label", lang)
     return n.id
 
 

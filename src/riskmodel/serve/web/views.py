@@ -273,9 +273,11 @@ def case_view(page: Page, loaded: Loaded, data: dict[str, Any], checked: Checked
     rules, lang = page.rules, page.lang
     kind = str(data.get("soort") or loaded.profile.get("soort") or "gemeente")
     errors: dict[str, list[str]] = {}
-    for fid, text in (raw_errors or {}).items():
-        errors.setdefault(f"f__{fid}", []).append(t("web.not_a_number", lang, value=text))
     general: list[str] = []
+    for fid, text in (raw_errors or {}).items():
+        problem = t("web.not_a_number", lang, value=text)
+        errors.setdefault(f"f__{fid}", []).append(problem)
+        general.append(f"feiten.{fid}: {problem}")
     for d in checked.diagnostics:
         name = field_of(d)
         general.append(d.format(lang))
