@@ -66,7 +66,6 @@ WEB: dict[str, dict[str, str]] = {
     "web.source_detail": {"nl": "Bronvermelding (zonder persoonsgegevens)",
                           "en": "Source reference (no personal data)"},
     "web.observed": {"nl": "Datum van de waarneming", "en": "Date observed"},
-    "web.choose": {"nl": "kies", "en": "choose"},
     "web.save": {"nl": "Opslaan en beoordelen", "en": "Save and assess"},
     "web.assess": {"nl": "Beoordelen", "en": "Assess"},
     "web.result": {"nl": "Uitkomst", "en": "Result"},
@@ -109,7 +108,6 @@ WEB: dict[str, dict[str, str]] = {
     "web.list_unknown": {"nl": "Niets aangevinkt: onbekend.", "en": "Nothing ticked: unknown."},
     "web.trigger_label": {"nl": "grond om dit instrument te overwegen",
                           "en": "ground to consider this instrument"},
-    "web.error_here": {"nl": "Fout", "en": "Error"},
     "web.csrf_refused": {
         "nl": "Dit formulier is verlopen of komt niet van deze pagina. Laad de pagina opnieuw "
               "en probeer het nog eens.",
@@ -119,13 +117,8 @@ WEB: dict[str, dict[str, str]] = {
                       "en": "This case or item does not exist."},
     "web.bad_concept": {"nl": "Dit adres bevat geen leesbaar concept van een profiel.",
                         "en": "This address holds no readable draft of a profile."},
-    "web.hit_indicators": {"nl": "Geraakte indicatoren", "en": "Indicators hit"},
-    "web.gates_failed_title": {"nl": "Juridische poorten die niet voldaan zijn",
-                               "en": "Legal gates that are not met"},
     "web.chart_title": {"nl": "Niveaus per fenomeen: zeker (donker) en hoogst mogelijk (licht)",
                         "en": "Levels per phenomenon: certain (dark) and highest possible (light)"},
     "web.report_generated": {"nl": "Gemaakt met riskmodel {version}",
                              "en": "Made with riskmodel {version}"},
-    "web.evidence": {"nl": "Feiten", "en": "Facts"},
-    "web.mark_unverified": {"nl": "niet geverifieerd", "en": "not verified"},
 }

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from riskmodel.model.assessment import Assessment
 from riskmodel.model.ruleset import RuleSet
-from riskmodel.serve.web.facts import applies
+from riskmodel.serve.web.facts import asked_facts
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,9 @@ class FindOut:
 def find_out(assessment: Assessment, rules: RuleSet, limit: int | None = None) -> list[FindOut]:
     """Unknown facts by how many open outcomes name them, most first (ties by fact id).
 
-    Facts that do not apply to the profile's kind (`Fact.kinds`) are left out: the analyst of
-    an event is never sent to ask about a building.
+    Only facts the form asks for the profile's kind are ranked (`facts.asked_facts`: the
+    fact applies to the kind and something that applies to the kind reads it): the analyst of
+    an event is never sent to ask about a building, and every entry links to its question.
     """
     counts: Counter[str] = Counter()
 
@@ -52,9 +53,8 @@ def find_out(assessment: Assessment, rules: RuleSet, limit: int | None = None) -
         for f in iv.flags:
             if f.status == "onbepaald":
                 count(f.missing_facts)
-    kind = assessment.receipt.profile_kind
+    asked = asked_facts(rules, assessment.receipt.profile_kind)
     ranked = sorted(
-        (FindOut(fid, n) for fid, n in counts.items()
-         if fid in rules.facts and applies(rules.facts[fid].kinds, kind)),
+        (FindOut(fid, n) for fid, n in counts.items() if fid in asked),
         key=lambda f: (-f.outcomes, f.fact))
     return ranked if limit is None else ranked[:limit]
