@@ -448,10 +448,12 @@ async def preview(request: Request, key: str) -> Response:
     page = page_of(request)
     form = await _form(request)
     if not csrf.valid(request, form.get(csrf.FIELD)):
-        return message_page(page, "web.csrf_refused", 403)
+        return respond(page, "result.html", 403, result=None, live=True,
+                       problems=[t("web.csrf_refused", page.lang)])
     loaded = load_case(page, _space(request), key)
     if isinstance(loaded, HTMLResponse):
-        return loaded
+        return respond(page, "result.html", loaded.status_code, result=None, live=True,
+                       problems=[t("web.not_found", page.lang)])
     _, _, raw_errors, checked = parse_case(page, loaded, form)
     if checked.assessment is None or checked.profile is None:
         problems = [d.format(page.lang) for d in checked.diagnostics]
@@ -517,12 +519,25 @@ def _assessed(request: Request, key: str) -> tuple[Page, Loaded, Checked] | Resp
 def profile_yaml(profile: dict[str, Any]) -> str:
     """The profile as a person would write it: `feit: waarde` where only the value is known."""
     out = dict(profile)
+    out["peildatum"] = _as_date(out.get("peildatum"))
     facts = {}
     for fid, entry in (profile.get("feiten") or {}).items():
+        if isinstance(entry, dict) and "datum" in entry:
+            entry = {**entry, "datum": _as_date(entry["datum"])}
         facts[fid] = (entry["waarde"] if isinstance(entry, dict) and set(entry) == {"waarde"}
                       else entry)
     out["feiten"] = facts
     return yaml.safe_dump(out, allow_unicode=True, sort_keys=False, default_flow_style=False)
+
+
+def _as_date(value: Any) -> Any:
+    """An ISO date as a date, so YAML writes it unquoted as a person would."""
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
 
 
 @router.get("/zaak/{key}/profiel.yaml")
