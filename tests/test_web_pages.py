@@ -443,3 +443,56 @@ def test_english_report_has_no_dutch_ui_strings() -> None:
     html = riskmodel.render(a, "html", lang="en")
     text = re.sub(r"<[^>]+>", " ", html)
     assert dutch_in(text, _model_texts()) == []
+
+
+# ---- form <-> profile ----------------------------------------------------------------------
+
+class MultiDict(dict[str, Any]):
+    """What a parsed form offers the parser: get and getlist."""
+
+    def getlist(self, key: str) -> list[Any]:
+        value = self.get(key)
+        return value if isinstance(value, list) else ([] if value is None else [value])
+
+
+def test_every_widget_type_reads_back_what_it_shows() -> None:
+    from riskmodel.serve.web.form import form_values, profile_from_form
+
+    rules = riskmodel.load_rules()
+    facts = {"omg_waarnemingen": {"waarde": False}, "geweldsincidenten_12m": {"waarde": 3},
+             "harddrugs_gram": {"waarde": 2.5}, "ernstig_geweld_datum": {"waarde": "2013-06-01"},
+             "evenement_risicoklasse": {"waarde": "b", "bron": "politie"},
+             "signalen_woning": {"waarde": ["condens_ramen", "hennepgeur"]},
+             "jg_riskante_gewoonten": {"waarde": []}}
+    profile = {"id": "w", **EVENT, "feiten": facts}
+    form = MultiDict(form_values(profile))
+    back = profile_from_form(form, {"id": "w"}, rules, list(facts))
+    assert back.errors == {}
+    assert back.profile == profile
+    checked = riskmodel.load_profile(back.profile, rules)  # the library accepts it as is
+    assert checked.facts["jg_riskante_gewoonten"].value == []
+    # a shown fact left unknown is removed; one not shown is kept
+    form["f__omg_waarnemingen"] = ""
+    again = profile_from_form(form, profile, rules, ["omg_waarnemingen"])
+    assert "omg_waarnemingen" not in again.profile["feiten"]
+    assert again.profile["feiten"]["harddrugs_gram"] == {"waarde": 2.5}
+
+
+def test_phenomena_and_interventions_that_do_not_apply_to_the_kind_are_left_out() -> None:
+    rules = riskmodel.load_rules()
+    phenomena = dict(rules.phenomena)
+    phenomena["hennep_drugs"] = phenomena["hennep_drugs"].model_copy(update={"kinds": ["pand"]})
+    interventions = dict(rules.interventions)
+    interventions["stopgesprek"] = interventions["stopgesprek"].model_copy(
+        update={"kinds": ["pand"]})
+    changed = dataclasses.replace(rules, phenomena=phenomena, interventions=interventions,
+                                  cache={}, compiled={})
+    assert "hennep_drugs" not in {g.id for g in fact_groups(changed, "evenement")}
+    assert "hennep_drugs" in {g.id for g in fact_groups(changed, "pand")}
+    client, token = client_for(make_app(rules=changed))
+    url = client.post(new_case(client, token), data=facts_form(token, dict.fromkeys(
+        [*OMG_DEFINITION, "omg_waarnemingen"], "ja")), follow_redirects=False).headers["location"]
+    html = client.get(url).text
+    assert 'id="groep-hennep_drugs"' not in html
+    assert 'id="iv-stopgesprek"' not in html
+    assert 'id="iv-bestuurlijke_rapportage"' in html
