@@ -1,7 +1,8 @@
 """The workbench page through the real ASGI app (no browser): forms, CSRF, errors, downloads.
 
-The app here is the page alone (router + static files) over the bundled model, with no store
-or with a small in-memory store; `riskmodel.serve.create_app` includes the same router.
+The app here is the page alone (its router, which also serves its static files) over the
+bundled model, with no store or with a small in-memory store shaped like
+`riskmodel.store.CaseStore`; `riskmodel.serve.create_app` includes the same router.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from fastapi.testclient import TestClient
 
 import riskmodel
 from riskmodel.model.ruleset import RuleSet
-from riskmodel.serve.web import find_out, mount_static, router
+from riskmodel.serve.web import find_out, router
 from riskmodel.serve.web.facts import fact_groups
 from riskmodel.serve.web.state import decode_concept, encode_concept
 
@@ -46,28 +47,48 @@ class Saved:
 
 
 @dataclasses.dataclass
-class FakeCase:
-    case_id: str
-    versions: list[dict[str, Any]]
+class Version:
+    version: int
+    profile: dict[str, Any]
 
-    @property
-    def profile(self) -> dict[str, Any]:
-        return self.versions[-1]
+
+@dataclasses.dataclass
+class FakeCase:
+    """Like riskmodel.store's Case: the profile is in the last of `versions`."""
+
+    case_id: str
+    versions: list[Version]
+
+
+@dataclasses.dataclass
+class Summary:
+    case_id: str
+    latest_version: int
+    soort: str | None
+    gemeente: str | None
 
 
 class FakeStore:
-    """The store's interface (riskmodel.serve), in memory, for these tests only."""
+    """The case store's interface (riskmodel.store.CaseStore), in memory, for these tests."""
 
-    def __init__(self) -> None:
+    def __init__(self, atomic: bool = True) -> None:
         self.cases: dict[str, FakeCase] = {}
         self.assessments: list[tuple[str, int, riskmodel.Assessment]] = []
+        if not atomic:  # a store with only save_profile + record_assessment
+            self.save_assessed = None  # type: ignore[assignment]
 
     def save_profile(self, profile: dict[str, Any], case_id: str | None = None) -> Saved:
         if case_id is None:
             case_id = f"zaak{len(self.cases) + 1}"
             self.cases[case_id] = FakeCase(case_id, [])
-        self.cases[case_id].versions.append(profile)
-        return Saved(case_id, len(self.cases[case_id].versions), "x" * 64)
+        versions = self.cases[case_id].versions
+        versions.append(Version(len(versions) + 1, profile))
+        return Saved(case_id, len(versions), "x" * 64)
+
+    def save_assessed(self, profile: dict[str, Any], assessment: Any,
+                      case_id: str | None = None) -> tuple[Saved, int]:
+        saved = self.save_profile(profile, case_id)
+        return saved, self.record_assessment(saved.case_id, saved.version, assessment)
 
     def record_assessment(self, case_id: str, version: int, assessment: Any) -> int:
         self.assessments.append((case_id, version, assessment))
@@ -76,8 +97,13 @@ class FakeStore:
     def get_case(self, case_id: str) -> FakeCase | None:
         return self.cases.get(case_id)
 
-    def list_cases(self, limit: int, offset: int) -> list[FakeCase]:
-        return list(self.cases.values())[offset:offset + limit]
+    def list_cases(self, limit: int, offset: int) -> list[Summary]:
+        return [Summary(c.case_id, len(c.versions), c.versions[-1].profile.get("soort"),
+                        c.versions[-1].profile.get("gemeente"))
+                for c in list(self.cases.values())[offset:offset + limit]]
+
+    def latest(self, case_id: str) -> dict[str, Any]:
+        return self.cases[case_id].versions[-1].profile
 
 
 def make_app(store: Any = None, rules: RuleSet | None = None, lang: str = "nl") -> FastAPI:
@@ -85,7 +111,6 @@ def make_app(store: Any = None, rules: RuleSet | None = None, lang: str = "nl") 
     app.state.ctx = SimpleNamespace(rules=rules or riskmodel.load_rules(),
                                     settings=SimpleNamespace(lang=lang), store=store)
     app.include_router(router)
-    mount_static(app)
     return app
 
 
@@ -241,8 +266,9 @@ def test_preview_fragment_is_the_same_result_without_saving() -> None:
         "waarde": True}
 
 
-def test_store_keeps_every_version_and_records_each_assessment() -> None:
-    store = FakeStore()
+@pytest.mark.parametrize("atomic", [True, False], ids=["save_assessed", "save_then_record"])
+def test_store_keeps_every_version_and_records_each_assessment(atomic: bool) -> None:
+    store = FakeStore(atomic)
     client, token = client_for(make_app(store))
     url = new_case(client, token)
     assert url == "/zaak/zaak1"
@@ -253,8 +279,9 @@ def test_store_keeps_every_version_and_records_each_assessment() -> None:
     assert "Opgeslagen als versie 2." in page
     assert [v for _, v, _ in store.assessments] == [1, 2]
     assert store.assessments[-1][2].indicator("omg_aanwezigheid") is not None
-    assert store.cases["zaak1"].profile["feiten"] == {"omg_waarnemingen": {"waarde": True}}
-    assert 'href="/zaak/zaak1"' in client.get("/").text
+    assert store.latest("zaak1")["feiten"] == {"omg_waarnemingen": {"waarde": True}}
+    home = client.get("/").text
+    assert 'href="/zaak/zaak1"' in home and "evenement, Cuijk, versie 2" in home
     assert client.get("/zaak/bestaat-niet").status_code == 404
 
 
@@ -496,3 +523,15 @@ def test_phenomena_and_interventions_that_do_not_apply_to_the_kind_are_left_out(
     assert 'id="groep-hennep_drugs"' not in html
     assert 'id="iv-stopgesprek"' not in html
     assert 'id="iv-bestuurlijke_rapportage"' in html
+
+
+def test_case_profile_reads_either_shape_of_a_stored_case() -> None:
+    from riskmodel.serve.web.state import case_profile, summary
+
+    profile = {"id": "p", **EVENT}
+    assert case_profile(SimpleNamespace(profile=profile, versions=[])) == profile
+    assert case_profile(FakeCase("c", [Version(1, {"id": "old"}), Version(2, profile)])) == profile
+    assert case_profile(SimpleNamespace(versions=[{"profile": profile}])) == profile
+    assert case_profile(SimpleNamespace(versions=[])) is None
+    assert summary(Summary("c", 3, "pand", "Ede"))["version"] == 3
+    assert summary({"case_id": "c", "profile": profile})["gemeente"] == "Cuijk"

@@ -89,6 +89,48 @@ def concept_ref(profile: dict[str, Any]) -> CaseRef:
     return CaseRef("concept", encode_concept(profile))
 
 
+def case_profile(case: Any) -> dict[str, Any] | None:
+    """The latest profile of a stored case: `case.profile`, or the last of `case.versions`
+    (each a dict or an object with `.profile`), whichever the store offers."""
+    profile = getattr(case, "profile", None)
+    if isinstance(profile, dict):
+        return profile
+    versions = getattr(case, "versions", None)
+    if isinstance(versions, list) and versions:
+        last = versions[-1]
+        profile = last.get("profile") if isinstance(last, dict) else getattr(last, "profile", None)
+        if isinstance(profile, dict):
+            return profile
+    return None
+
+
+def save_with_assessment(store: Any, profile: dict[str, Any], assessment: Any,
+                         case_id: str | None) -> tuple[str, int]:
+    """A new version and its assessment: in one transaction when the store can
+    (`save_assessed`, so a crash never keeps a version without its assessment), else
+    `save_profile` then `record_assessment`."""
+    both = getattr(store, "save_assessed", None)
+    if callable(both):
+        saved, _ = both(profile, assessment, case_id)
+    else:
+        saved = store.save_profile(profile, case_id)
+        store.record_assessment(saved.case_id, saved.version, assessment)
+    return str(saved.case_id), int(saved.version)
+
+
+def summary(item: Any) -> dict[str, Any]:
+    """One entry of `list_cases` (a summary with soort/gemeente, or a case with a profile)."""
+    def get(key: str) -> Any:
+        return item.get(key) if isinstance(item, dict) else getattr(item, key, None)
+
+    profile = case_profile(item) or {}
+    return {"case_id": get("case_id"),
+            "soort": get("soort") or profile.get("soort"),
+            "gemeente": get("gemeente") or profile.get("gemeente"),
+            "peildatum": profile.get("peildatum"),
+            "version": get("latest_version")}
+
+
 def versions_count(case: Any) -> int | None:
     versions = getattr(case, "versions", None)
     if isinstance(versions, int):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
@@ -57,8 +57,11 @@ from riskmodel.serve.web.form import (
 from riskmodel.serve.web.state import (
     BadConcept,
     CaseRef,
+    case_profile,
     concept_ref,
     decode_concept,
+    save_with_assessment,
+    summary,
     versions_count,
 )
 
@@ -76,6 +79,13 @@ LANG_COOKIE = "rm_lang"
 MAX_UPLOAD = 1_000_000
 _CASE_ID = re.compile(r"^[A-Za-z0-9_.-]{1,100}$")
 _TARGET = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$")
+STATIC_DIR = Path(__file__).parent / "static"
+_STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+                 ".svg": "image/svg+xml"}
+#: the page's own files, read once: name -> (bytes, media type)
+STATIC: dict[str, tuple[bytes, str]] = {
+    p.name: (p.read_bytes(), _STATIC_TYPES[p.suffix])
+    for p in sorted(STATIC_DIR.iterdir()) if p.suffix in _STATIC_TYPES}
 FIND_OUT_SHOWN = 12
 
 
@@ -179,9 +189,10 @@ def load_case(page: Page, space: str, key: str) -> Loaded | HTMLResponse:
     if space == "zaak":
         store = page.store
         case = store.get_case(key) if store is not None and _CASE_ID.match(key) else None
-        if case is None:
+        profile = case_profile(case) if case is not None else None
+        if profile is None:
             return message_page(page, "web.not_found", 404)
-        return Loaded(CaseRef("zaak", key), dict(case.profile), versions_count(case))
+        return Loaded(CaseRef("zaak", key), dict(profile), versions_count(case))
     try:
         return Loaded(CaseRef("concept", key), decode_concept(key))
     except BadConcept:
@@ -195,9 +206,8 @@ def save(page: Page, profile: dict[str, Any], assessment: Assessment,
     store = page.store
     if store is None:
         return concept_ref(profile), None
-    saved = store.save_profile(profile, case_id)
-    store.record_assessment(saved.case_id, saved.version, assessment)
-    return CaseRef("zaak", str(saved.case_id)), int(saved.version)
+    saved_id, version = save_with_assessment(store, profile, assessment, case_id)
+    return CaseRef("zaak", saved_id), version
 
 
 def _space(request: Request) -> str:
@@ -298,6 +308,17 @@ def case_view(page: Page, loaded: Loaded, data: dict[str, Any], checked: Checked
         none_of_these=NONE_OF_THESE, kind_name=kind_text(kind, lang))
 
 
+@router.get("/static/{name}")
+def static(name: str) -> Response:
+    """The stylesheet, the optional script and the icon, from the installed package (a route,
+    not a mount, so including the router is all an app has to do)."""
+    found = STATIC.get(name)
+    if found is None:
+        return Response(status_code=404)
+    body, media = found
+    return Response(body, media_type=media, headers={"Cache-Control": "no-cache"})
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> Response:
     page = page_of(request)
@@ -311,17 +332,16 @@ def home_view(page: Page, values: dict[str, str] | None = None,
     cases: list[dict[str, str]] = []
     store = page.store
     if store is not None:
-        for c in store.list_cases(50, 0) or []:
-            case_id = c.get("case_id") if isinstance(c, dict) else getattr(c, "case_id", None)
-            if case_id is None:
+        for item in store.list_cases(50, 0) or []:
+            c = summary(item)
+            if c["case_id"] is None:
                 continue
-            profile = c.get("profile") if isinstance(c, dict) else getattr(c, "profile", None)
-            label = str(case_id)
-            if isinstance(profile, dict):
-                label = (f"{kind_text(str(profile.get('soort', '')), lang)}, "
-                         f"{profile.get('gemeente', '')}, {profile.get('peildatum', '')}")
-            cases.append({"url": f"/zaak/{quote(str(case_id))}", "label": label,
-                          "id": str(case_id)})
+            parts = [kind_text(str(c["soort"]), lang) if c["soort"] else None, c["gemeente"],
+                     c["peildatum"], t("web.version", lang, version=c["version"])
+                     if c["version"] else None]
+            cases.append({"url": f"/zaak/{quote(str(c['case_id']))}",
+                          "label": ", ".join(str(p) for p in parts if p) or str(c["case_id"]),
+                          "id": str(c["case_id"])})
     return respond(page, "home.html", status, values=values or {
         "peildatum": dt.date.today().isoformat()}, errors=errors or {}, general=general or [],
         kinds=[(k, kind_text(k, lang)) for k in KINDS], store=store is not None, cases=cases)
