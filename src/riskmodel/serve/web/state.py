@@ -92,10 +92,13 @@ def concept_ref(profile: dict[str, Any]) -> CaseRef:
 def case_profile(case: Any) -> dict[str, Any] | None:
     """The latest profile of a stored case: `case.profile`, or the last of `case.versions`
     (each a dict or an object with `.profile`), whichever the store offers."""
-    profile = getattr(case, "profile", None)
+    def get(key: str) -> Any:
+        return case.get(key) if isinstance(case, dict) else getattr(case, key, None)
+
+    profile = get("profile")
     if isinstance(profile, dict):
         return profile
-    versions = getattr(case, "versions", None)
+    versions = get("versions")
     if isinstance(versions, list) and versions:
         last = versions[-1]
         profile = last.get("profile") if isinstance(last, dict) else getattr(last, "profile", None)
