@@ -55,10 +55,18 @@ def _free_port() -> int:
 
 
 def _with_csp(app: FastAPI) -> FastAPI:
+    """What riskmodel serve's security layer does to the page: a strict CSP, no referrer,
+    and POSTs refused unless their Origin is this server (a browser sends "Origin: null"
+    under a no-referrer policy unless the page says otherwise)."""
     @app.middleware("http")
     async def csp(request: Request, call_next: Any) -> Response:
+        if request.method == "POST":
+            origin = request.headers.get("origin")
+            if origin is not None and origin != f"http://{request.headers.get('host')}":
+                return Response(f"cross-origin POST refused: {origin}", status_code=403)
         response: Response = await call_next(request)
         response.headers["Content-Security-Policy"] = CSP
+        response.headers["Referrer-Policy"] = "no-referrer"
         return response
 
     return app
