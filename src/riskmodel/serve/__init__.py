@@ -1,1 +1,4 @@
-"""riskmodel serve: the analyst's workbench (web page, HTTP API, case store) over the library."""
+"""`riskmodel serve`: the analyst's workbench and the HTTP API over the same library.
+
+Needs the `serve` extra: `pip install 'riskmodel[serve]'`. See docs/serve.md.
+"""
