@@ -42,6 +42,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
+# a shared, busy CI machine: give every expectation time, never a fixed sleep
+expect.set_options(timeout=20_000)
+
 if CHROMIUM is None:
     if os.environ.get("CI"):
         raise RuntimeError("CI: the browser tests need the Debian package 'chromium' "
