@@ -340,6 +340,7 @@ def test_values_the_library_refuses_are_shown_next_to_their_field() -> None:
     assert r.status_code == 422
     assert "&#39;veel&#39; is geen getal." in r.text
     assert "feiten.geweldsincidenten_12m" in r.text  # also in the summary at the top
+    assert 'id="levels-title"' in r.text  # the last accepted result stays in view
     r = client.post(url, data=facts_form(token, {"geweldsincidenten_12m": "-4"}))
     assert r.status_code == 422
     assert 'id="f__geweldsincidenten_12m-err"' in r.text

@@ -23,6 +23,7 @@ from markupsafe import Markup
 from starlette.datastructures import UploadFile
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+import riskmodel.serve.web.csrf as csrf
 from riskmodel.api import assess
 from riskmodel.check.profile import profile_from_data, profile_from_text
 from riskmodel.errors import Diagnostic, UserInputError
@@ -44,7 +45,6 @@ from riskmodel.report.html import (
 )
 from riskmodel.report.render import render
 from riskmodel.report.text import kind_text, source_kind_text
-from riskmodel.serve.web import csrf
 from riskmodel.serve.web.facts import applies, fact_groups
 from riskmodel.serve.web.findout import find_out
 from riskmodel.serve.web.form import (
@@ -296,8 +296,11 @@ def case_view(page: Page, loaded: Loaded, data: dict[str, Any], checked: Checked
     groups = fact_fields(rules, kind if kind in KINDS else "gemeente", lang)
     shown = {f.id for g in groups for f in g["fields"]}
     hidden = [fid for fid in (data.get("feiten") or {}) if fid not in shown]
-    result = (result_view(rules, checked.assessment, lang, loaded.ref)
-              if checked.assessment is not None else None)
+    # a refused form keeps showing the result of the case as it was last accepted
+    assessment = (checked.assessment if checked.assessment is not None
+                  else check_and_assess(rules, loaded.profile).assessment)
+    result = (result_view(rules, assessment, lang, loaded.ref)
+              if assessment is not None else None)
     return respond(
         page, "case.html", status, ref=loaded.ref, profile=data,
         values=values if values is not None else form_values(data), groups=groups,
