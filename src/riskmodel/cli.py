@@ -115,7 +115,8 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
                    help="neem in JSON de namen, vragen en redenen op (anders alleen ids)")
     a.add_argument("--verify", action="store_true",
                    help="beoordeel ook met durable-rules en faal bij elk verschil")
-    a.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    a.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text",
+                   help="html: een printbaar rapport met een grafiek van de niveaus")
     a.add_argument("--output", type=Path,
                    help="schrijf naar dit bestand (bij meerdere profielen: deze map)")
     a.add_argument("--explain", metavar="ID",
@@ -237,6 +238,9 @@ def cmd_whatif(args: argparse.Namespace) -> int:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, sort_keys=True))
     else:
         sys.stdout.write(render_whatif(result, args.lang))
+    return EXIT_OK
+
+
 def _serve_parser(sub: argparse._SubParsersAction[_Parser], lang_opt: _Parser) -> None:
     sv = sub.add_parser("serve", help="start de werkbank: webpagina en HTTP-API (docs/serve.md)",
                         parents=[lang_opt])

@@ -17,6 +17,7 @@ from riskmodel.messages.report import REPORT, STATUS
 from riskmodel.messages.scenarios import SCENARIOS
 from riskmodel.messages.serve import SERVE
 from riskmodel.messages.terminal import CLI
+from riskmodel.messages.web import WEB
 
 LANGS: tuple[str, ...] = ("nl", "en")
 DEFAULT_LANG = "nl"
@@ -37,6 +38,7 @@ CATALOGUE: dict[str, dict[str, str]] = _merge(REPORT, DIAGNOSTICS)
 CATALOGUE = _merge(CATALOGUE, CLI, SCENARIOS, ANALYST)
 CATALOGUE = _merge(CATALOGUE, OWNERS)
 CATALOGUE = _merge(CATALOGUE, SERVE)
+CATALOGUE = _merge(CATALOGUE, WEB)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:

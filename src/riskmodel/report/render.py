@@ -10,6 +10,7 @@ from riskmodel.messages import status_text, t
 from riskmodel.model.assessment import Assessment, TraceNode
 from riskmodel.model.ruleset import RuleSet
 from riskmodel.report.book import Book
+from riskmodel.report.html import render_explain_html, render_html
 from riskmodel.report.text import (
     authority_text,
     kind_text,
@@ -19,12 +20,13 @@ from riskmodel.report.text import (
 )
 
 #: file suffix per output format (one file per profile when writing into a directory)
-SUFFIXES = {"json": ".json", "markdown": ".md", "text": ".txt"}
+SUFFIXES = {"json": ".json", "markdown": ".md", "text": ".txt", "html": ".html"}
 
 
 def render(assessment: Assessment, fmt: str = "text", lang: str = "nl",
            rules: RuleSet | None = None) -> str:
-    """The assessment as `json`, `markdown` or `text`, in Dutch (`nl`) or English (`en`).
+    """The assessment as `json`, `markdown`, `text` or `html` (printable), in Dutch (`nl`) or
+    English (`en`).
 
     Text and Markdown take their words from `assessment.texts`, or from `rules`: the model that
     made the assessment (default: the bundled model; another model raises `model-mismatch`).
@@ -35,6 +37,8 @@ def render(assessment: Assessment, fmt: str = "text", lang: str = "nl",
         return assessment.to_json()
     if fmt == "markdown":
         return render_markdown(assessment, lang, rules)
+    if fmt == "html":
+        return render_html(assessment, lang, rules)
     return render_text(assessment, lang, rules)
 
 
@@ -132,4 +136,6 @@ def render_explain(a: Assessment, target: str, fmt: str = "text", lang: str = "n
         return orjson.dumps(node.model_dump(mode="json"),
                             option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2
                             | orjson.OPT_APPEND_NEWLINE).decode()
+    if fmt == "html":
+        return render_explain_html(node, Book(a, rules), lang)
     return render_tree(node, Book(a, rules), lang)

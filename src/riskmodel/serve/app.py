@@ -25,6 +25,7 @@ from riskmodel.serve.context import ServeContext
 from riskmodel.serve.problems import Problem, diagnostic, problem_response
 from riskmodel.serve.security import SecurityMiddleware, login_router, request_lang
 from riskmodel.serve.settings import ServeSettings
+from riskmodel.serve.web import router as web_router
 from riskmodel.store import CaseStore, StoreError
 
 __all__ = ["ServeSettings", "create_app"]
@@ -64,12 +65,7 @@ def create_app(settings: ServeSettings) -> FastAPI:
         return HTMLResponse(docs_page(app.openapi(), request_lang(request.scope,
                                                                   settings.lang)))
 
-    try:  # the web pages (until merge: the web part may not be on this branch yet)
-        from riskmodel.serve.web import router as web_router  # type: ignore[import-untyped,import-not-found,unused-ignore]
-
-        app.include_router(web_router)
-    except ImportError:
-        pass
+    app.include_router(web_router)
     return app
 
 
