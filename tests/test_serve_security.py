@@ -41,7 +41,7 @@ def _headers_ok(r: object) -> None:
     h = r.headers  # type: ignore[attr-defined]
     assert h["content-security-policy"] == CSP_EXPECTED == CSP
     assert h["x-content-type-options"] == "nosniff"
-    assert h["referrer-policy"] == "no-referrer"
+    assert h["referrer-policy"] == "same-origin"
     assert "access-control-allow-origin" not in h
 
 
