@@ -9,8 +9,8 @@ BEELD: dict[str, dict[str, str]] = {
     "beeld.rule": {
         "nl": "Elk aantal van minder dan {k} profielen (maar niet 0) staat er als \"< {k}\", "
               "zodat het beeld geen pand, situatie of groep aanwijst. Waar een kleine cel uit "
-              "een getoond totaal terug te rekenen zou zijn, is ook een tweede cel verborgen: die staat er als "
-              "\"x\" (hij kan ook {k} of meer zijn). Een 0 wordt getoond.",
+              "een getoond totaal terug te rekenen zou zijn, is ook een tweede cel verborgen: die "
+              "staat er als \"x\" (hij kan ook {k} of meer zijn). Een 0 wordt getoond.",
         "en": "Every count of fewer than {k} profiles (but not 0) is shown as \"< {k}\", so "
               "the picture does not single out a premises, situation or group. Where a small cell could be "
               "recomputed from a total that is shown, a second cell is hidden too: it shows "
