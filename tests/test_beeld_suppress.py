@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 from fractions import Fraction
@@ -116,6 +117,9 @@ def _random_region(rules: RuleSet, seed: int, n: int) -> list:  # type: ignore[t
         out.append(pair(rules, f"p{i}", town, district=rnd.choice(towns[town]),
                         levels={"omg": (omg[c], omg[p]), "hennep_drugs": h},
                         interventions=[iv("sluiting_13b", rnd.choice(statuses))]))
+        if i % 3 == 0:  # seen a year earlier too: feeds the change tables
+            out.append(pair(rules, f"p{i}", town, day=dt.date(2025, 1, 1),
+                            levels={"omg": rnd.choice(omg), "hennep_drugs": h}))
     return out
 
 

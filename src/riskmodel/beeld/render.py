@@ -248,7 +248,12 @@ def _waterbed_lines(beeld: Beeld, w: _Words,
 
 
 def _rows(ph: PhenomenonPicture) -> list[LevelRow]:
-    return [ph.region, *ph.municipalities, *ph.districts]
+    """Region first, then each municipality followed by its districts."""
+    out = [ph.region]
+    for m in ph.municipalities:
+        out.append(m)
+        out += [d for d in ph.districts if d.municipality == m.municipality]
+    return out
 
 
 def _share_text(row: LevelRow | None) -> str:
@@ -286,6 +291,9 @@ th, td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: right
          vertical-align: top; }
 th { background: #f1f3f5; }
 th:first-child, td:first-child, td.text, th.text { text-align: left; }
+td { white-space: nowrap; }
+td.text { white-space: normal; }
+tr.district td:first-child { padding-left: 1.4rem; color: var(--muted); }
 tr.region td { font-weight: 600; background: #fafafa; }
 td.hidden { color: var(--muted); font-style: italic; }
 figure { margin: .5rem 0 1rem; }
@@ -479,7 +487,8 @@ def _html(beeld: Beeld, w: _Words) -> str:
         add(f"<h3>{_e(w.phenomenon(ph.id))}</h3>")
         add(_html_table(head, [[w.area(r), r.total, *_level_cells(r, ph.levels), r.top]
                                for r in rows],
-                        classes=["region"] + [""] * (len(rows) - 1)))
+                        classes=["region" if r.municipality is None else
+                                 "district" if r.district is not None else "" for r in rows]))
     add("</section>")
     # instruments
     add(f'<section id="instrumenten"><h2>{_e(w.t("beeld.instruments"))}</h2>'
