@@ -108,8 +108,8 @@ def test_missing_facts_count_profiles_not_mentions(bundled_rules: RuleSet) -> No
 def test_change_between_two_peildata_in_one_input(bundled_rules: RuleSet) -> None:
     r = bundled_rules
     pairs = [
-        pair(r, "a", "Enschede", levels={"omg": "T1"}),
-        pair(r, "a", "Enschede", day=D2, levels={"omg": "T3"}),
+        pair(r, "a", "Enschede", levels={"omg": "T1", "hennep_drugs": "geen"}),
+        pair(r, "a", "Enschede", day=D2, levels={"omg": "T3", "hennep_drugs": "geen"}),
         pair(r, "b", "Enschede", levels={"omg": "T2"}),
         pair(r, "b", "Enschede", day=D2, levels={"omg": "T1"}),
         pair(r, "c", "Enschede", levels={"omg": "T2"}),
@@ -122,7 +122,7 @@ def test_change_between_two_peildata_in_one_input(bundled_rules: RuleSet) -> Non
     assert b.peildata == [D2]
     assert b.change is not None and b.change.basis == "peildata"
     assert b.change.profiles == 3
-    (row,) = b.change.rows
+    (row,) = b.change.rows  # hennep_drugs stayed at its lowest level: no row
     assert (row.municipality, row.phenomenon, row.total) == ("Enschede", "omg", 3)
     assert row.then == {"T0": 0, "T1": 1, "T2": 2, "T3": 0, "T4": 0, "T5": 0}
     assert row.now == {"T0": 0, "T1": 1, "T2": 1, "T3": 1, "T4": 0, "T5": 0}

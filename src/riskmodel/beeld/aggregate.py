@@ -413,6 +413,8 @@ def _change(twice: list[tuple[Pair, Pair]], rules: RuleSet, table: Table,
     order = {pid: i for i, pid in enumerate(rules.phenomena)}
     for (m, pid), c in sorted(counts.items(), key=lambda x: (x[0][0], order.get(x[0][1], 0))):
         levels = [lv.id for lv in rules.phenomena[pid].levels] if pid in rules.phenomena else []
+        if not c["up"] and not c["down"] and levels and c["t:" + levels[0]] == c["n"]:
+            continue  # at the lowest level at both dates: nothing to show
         keys: dict[str, Key] = {"n": table.put(("chg", m, pid, "n"), c["n"])}
         for word in ("up", "down", "same"):
             keys[word] = table.put(("chg", m, pid, word), c[word])

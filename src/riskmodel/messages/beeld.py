@@ -82,14 +82,16 @@ BEELD: dict[str, dict[str, str]] = {
                      "en": "Change between two dates"},
     "beeld.change_peildata": {
         "nl": "Profielen die in de invoer op twee peildata voorkomen: eerste en laatste "
-              "waarneming ({n} profielen).",
+              "waarneming ({n} profielen). Fenomenen die beide keren op het laagste niveau "
+              "stonden, staan er niet in.",
         "en": "Profiles that occur at two dates in the input: first and last observation "
-              "({n} profiles)."},
+              "({n} profiles). Phenomena at the lowest level both times are left out."},
     "beeld.change_vergelijk": {
         "nl": "Profielen die in beide invoeren voorkomen: toen (vergelijkingsinvoer) en nu "
-              "({n} profielen).",
+              "({n} profielen). Fenomenen die beide keren op het laagste niveau stonden, "
+              "staan er niet in.",
         "en": "Profiles that occur in both inputs: then (comparison input) and now "
-              "({n} profiles)."},
+              "({n} profiles). Phenomena at the lowest level both times are left out."},
     "beeld.then": {"nl": "toen", "en": "then"},
     "beeld.now": {"nl": "nu", "en": "now"},
     "beeld.up": {"nl": "omhoog", "en": "up"},
