@@ -45,6 +45,26 @@ def test_when_every_other_part_is_zero_the_total_is_hidden() -> None:
     assert cells["b"] == 0
 
 
+def test_two_small_cells_that_can_only_be_one_each_get_a_third_hidden() -> None:
+    # 1 + 1 = 12 - 10: a reader knows a hidden count is 1 to 4, so both would be 1
+    table = Table(5)
+    table.add_sum(table.put("t", 12), [table.put("a", 1), table.put("b", 1),
+                                       table.put("c", 10)])
+    cells = table.resolve()
+    assert cells["a"] == cells["b"] == Hidden(below=5)
+    assert cells["c"] == Hidden(complementary=True)
+    # and at the top: 4 + 4 = 8 with k = 5
+    table = Table(5)
+    table.add_sum(table.put("t", 20), [table.put("a", 4), table.put("b", 4),
+                                       table.put("c", 12)])
+    assert table.resolve()["c"] == Hidden(complementary=True)
+    # 1 + 2 = 3 is not at a bound: nothing more hidden
+    table = Table(5)
+    table.add_sum(table.put("t", 13), [table.put("a", 1), table.put("b", 2),
+                                       table.put("c", 10)])
+    assert table.resolve()["c"] == 10
+
+
 def test_complementary_hiding_spreads_until_no_sum_has_one_hidden_cell() -> None:
     # region = A + B, and each municipality = its levels: hiding one level of A forces a
     # second level of A, which then forces the same levels of the region or of B

@@ -261,7 +261,8 @@ def _share_text(row: LevelRow | None) -> str:
         return ""
     value = share(row.top, row.total)
     if value is None:
-        hidden = row.top if isinstance(row.top, Hidden) else row.total
+        # a hidden total says most: the municipality has fewer than k such profiles
+        hidden = row.total if isinstance(row.total, Hidden) else row.top
         return cell_text(hidden) if isinstance(hidden, Hidden) else "-"
     return f"{round(100 * value)}%"
 

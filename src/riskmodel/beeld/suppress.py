@@ -87,10 +87,24 @@ class Table:
         while changed:
             changed = False
             for total, parts in self.sums:
-                if sum(m in hidden for m in (total, *parts)) != 1:
-                    continue
-                hidden.add(_complement(total, parts, hidden, self.counts))
-                changed = True
+                n_hidden = sum(m in hidden for m in (total, *parts))
+                if n_hidden == 1 or (n_hidden > 1 and self._at_a_bound(total, parts, hidden)):
+                    before = len(hidden)
+                    hidden.add(_complement(total, parts, hidden, self.counts))
+                    changed = changed or len(hidden) > before
+
+    def _at_a_bound(self, total: Key, parts: tuple[Key, ...], hidden: set[Key]) -> bool:
+        """Whether the hidden parts of a shown total sum to the least or the most they could:
+        a reader knows a hidden count is at least 1 (0 is shown) and a small one at most
+        k-1, so two hidden cells summing to 2 would each be 1."""
+        if total in hidden:
+            return False
+        inside = [p for p in parts if p in hidden]
+        rest = self.counts[total] - sum(self.counts[p] for p in parts if p not in hidden)
+        if rest == len(inside):
+            return True
+        return all(0 < self.counts[p] < self.k for p in inside) and \
+            rest == len(inside) * (self.k - 1)
 
     def _widen(self, key: Key, hidden: set[Key]) -> bool:
         """Hide one more visible cell of the nearest equation (through hidden cells) that
@@ -132,6 +146,8 @@ def _complement(total: Key, parts: Sequence[Key], hidden: set[Key],
         return min(visible, key=lambda p: counts[p])  # min is stable: first on ties
     if total not in hidden:
         return total
+    if all(p in hidden for p in parts):
+        return total  # nothing left to hide in this sum
     # only the total is hidden and every part is a visible 0: hide a 0 too, so the reader
     # cannot tell which cell is empty (cannot happen for consistent counts, kept for safety)
     return next(p for p in parts if p not in hidden)
