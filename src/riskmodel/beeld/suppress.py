@@ -9,21 +9,27 @@ Rule (stated in every output and in docs/beeld.md):
    the top two levels, then/now/up/down) is an equation between published cells. An equation
    with exactly one hidden cell would give that cell away by subtraction, so one more cell of
    it is hidden: the smallest non-zero visible part (ties: first in order), or, when every
-   visible part is 0, the total. This repeats until no equation has exactly one hidden cell.
+   visible part is 0, the total. The same is done when the hidden cells of a shown total
+   are at a bound a reader knows (each hidden count is at least 1, a small one at most k-1:
+   two hidden cells summing to 2 are both 1). This repeats until no equation is left so.
 3. *Audit*: equations can also be combined (a district table and the municipality table
    together). After step 2 the hidden cells are checked with exact linear algebra (modulo a
    large prime, per connected group of hidden cells): a hidden cell whose value follows from
-   the published equations gets one more visible cell of one of its equations hidden, and
-   steps 2 and 3 repeat until no hidden cell has a single possible value.
+   the published equations gets one more visible cell of the nearest equation hidden, and
+   steps 2 and 3 repeat until no hidden cell has a single possible value (a cell that could
+   only be 0 is left: 0 is shown anyway).
    A complementary cell may be k or more, so it is shown as "x", not "< k".
 
-What remains possible: combining equations may narrow a hidden cell to a range (for example
-"between 1 and 4"), never to one value. This is the usual practice of statistical disclosure
-control (cell suppression with an audit), not a full interval audit.
+What remains possible: combining several equations with the bounds may narrow a hidden cell
+to a range (for example "between 2 and 4"); the linear audit guarantees it is never one
+value by the equations alone, the bound rule covers single equations. This is the usual
+practice of statistical disclosure control (cell suppression with an audit), not a full
+interval (linear-programming) audit.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -72,26 +78,57 @@ class Table:
         """(primary, complementary) hidden keys."""
         primary = {key for key, n in self.counts.items() if 0 < n < self.k}
         hidden = set(primary)
+        index: dict[Key, list[int]] = {}
+        for i, (total, parts) in enumerate(self.sums):
+            for m in (total, *parts):
+                index.setdefault(m, []).append(i)
         settled: set[Key] = set()  # determined only as 0 by sums with no visible cell left
+        cache: dict[frozenset[Key], list[Key]] = {}
+        todo = list(range(len(self.sums)))
         while True:
-            self._single_hidden(hidden)
-            found = [key for key in determined(self.sums, hidden) if key not in settled]
-            if not found:
+            self._single_hidden(hidden, index, todo)
+            widened: list[Key] = []
+            for comp, eqs in _components(self.sums, hidden):
+                found = cache.get(comp)
+                if found is None:
+                    found = cache[comp] = determined([self.sums[i] for i in eqs], hidden)
+                # every determined cell of the group gets a partner in this round, unless
+                # an earlier partner of this round already reached one of its sums
+                touched: set[int] = set()
+                for key in found:
+                    if key in settled or touched.intersection(index.get(key, ())):
+                        continue
+                    added = self._widen(key, hidden, index)
+                    if added is None:
+                        settled.add(key)
+                    else:
+                        widened.append(added)
+                        touched.update(index.get(added, ()))
+            if not widened:
                 break
-            if not self._widen(found[0], hidden):
-                settled.add(found[0])
+            todo = sorted({i for key in widened for i in index.get(key, [])})
         return frozenset(primary), frozenset(hidden - primary)
 
-    def _single_hidden(self, hidden: set[Key]) -> None:
-        changed = True
-        while changed:
-            changed = False
-            for total, parts in self.sums:
-                n_hidden = sum(m in hidden for m in (total, *parts))
-                if n_hidden == 1 or (n_hidden > 1 and self._at_a_bound(total, parts, hidden)):
-                    before = len(hidden)
-                    hidden.add(_complement(total, parts, hidden, self.counts))
-                    changed = changed or len(hidden) > before
+    def _single_hidden(self, hidden: set[Key], index: dict[Key, list[int]],
+                       todo: list[int]) -> None:
+        """Steps 1-2 as a work list: a sum is looked at again when one of its cells is
+        newly hidden."""
+        queue = deque(todo)
+        queued = set(queue)
+        while queue:
+            i = queue.popleft()
+            queued.discard(i)
+            total, parts = self.sums[i]
+            n_hidden = sum(m in hidden for m in (total, *parts))
+            if n_hidden == 1 or (n_hidden > 1 and self._at_a_bound(total, parts, hidden)):
+                pick = _complement(total, parts, hidden, self.counts)
+                if pick in hidden:
+                    continue
+                hidden.add(pick)
+                for j in index.get(pick, []):
+                    if j not in queued:
+                        queued.add(j)
+                        queue.append(j)
 
     def _at_a_bound(self, total: Key, parts: tuple[Key, ...], hidden: set[Key]) -> bool:
         """Whether the hidden parts of a shown total sum to the least or the most they could:
@@ -106,25 +143,32 @@ class Table:
         return all(0 < self.counts[p] < self.k for p in inside) and \
             rest == len(inside) * (self.k - 1)
 
-    def _widen(self, key: Key, hidden: set[Key]) -> bool:
-        """Hide one more visible cell of the nearest equation (through hidden cells) that
-        still has one; False when there is none (then the cell can only be 0)."""
-        reached, frontier = {key}, {key}
+    def _widen(self, key: Key, hidden: set[Key], index: dict[Key, list[int]]) -> Key | None:
+        """Hide one more visible cell of the nearest sum (through hidden cells) that still
+        has one and return it; None when there is none (then the cell can only be 0)."""
+        reached, frontier = {key}, [key]
+        seen: set[int] = set()
         while frontier:
-            nxt: set[Key] = set()
-            for total, parts in self.sums:
-                members = (total, *parts)
-                if not any(m in frontier for m in members):
-                    continue
-                visible = [m for m in members if m not in hidden]
-                if visible:
-                    nonzero = [m for m in visible if self.counts[m] > 0] or visible
-                    hidden.add(min(nonzero, key=lambda m: self.counts[m]))
-                    return True
-                nxt.update(m for m in members if m not in reached)
-                reached.update(members)
+            nxt: list[Key] = []
+            for cell in frontier:
+                for i in index.get(cell, []):
+                    if i in seen:
+                        continue
+                    seen.add(i)
+                    total, parts = self.sums[i]
+                    members = (total, *parts)
+                    visible = [m for m in members if m not in hidden]
+                    if visible:
+                        nonzero = [m for m in visible if self.counts[m] > 0] or visible
+                        pick = min(nonzero, key=lambda m: self.counts[m])
+                        hidden.add(pick)
+                        return pick
+                    for m in members:
+                        if m not in reached:
+                            reached.add(m)
+                            nxt.append(m)
             frontier = nxt
-        return False
+        return None
 
     def resolve(self) -> dict[Key, Cell]:
         primary, complementary = self.hidden_keys()
@@ -153,6 +197,41 @@ def _complement(total: Key, parts: Sequence[Key], hidden: set[Key],
     return next(p for p in parts if p not in hidden)
 
 
+def _components(sums: Sequence[tuple[Key, tuple[Key, ...]]], hidden: set[Key]
+                ) -> list[tuple[frozenset[Key], list[int]]]:
+    """Groups of hidden cells linked by sums, each with the sums that touch it, in sum
+    order (hidden cells in different groups share no equation, so each is solved alone)."""
+    parent: dict[Key, Key] = {}
+
+    def find(x: Key) -> Key:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    touched: list[int] = []
+    for i, (total, parts) in enumerate(sums):
+        inside = [m for m in (total, *parts) if m in hidden]
+        if not inside:
+            continue
+        touched.append(i)
+        for m in inside:
+            parent.setdefault(m, m)
+        root = find(inside[0])
+        for m in inside[1:]:
+            other = find(m)
+            if other != root:
+                parent[other] = root
+    groups: dict[Key, tuple[set[Key], list[int]]] = {}
+    for i in touched:
+        total, parts = sums[i]
+        first = next(m for m in (total, *parts) if m in hidden)
+        cells, eqs = groups.setdefault(find(first), (set(), []))
+        cells.update(m for m in (total, *parts) if m in hidden)
+        eqs.append(i)
+    return [(frozenset(cells), eqs) for cells, eqs in groups.values()]
+
+
 #: a Mersenne prime: ranks modulo it equal ranks over the rationals for these small
 #: integer (-1, 0, 1, 2) equations unless a determinant is a multiple of it
 _P = (1 << 61) - 1
@@ -162,45 +241,47 @@ def determined(sums: Sequence[tuple[Key, tuple[Key, ...]]], hidden: set[Key]) ->
     """Hidden cells whose value follows from the published sums, in sum order.
 
     A hidden cell is determined iff its unit vector lies in the row space of the equations
-    restricted to hidden cells (visible cells are constants). Rows are reduced to an echelon
-    basis with sparse dict rows; a vector lies in the span iff it reduces to zero.
+    restricted to hidden cells (visible cells are constants). In reduced row echelon form
+    that holds iff some basis row is that unit vector, so one elimination answers for every
+    cell. Rows are sparse dicts, arithmetic is modulo a prime.
     """
     order: dict[Key, int] = {}
-    rows: list[dict[int, int]] = []
+    basis: dict[int, dict[int, int]] = {}  # pivot column -> row (reduced: no other pivot)
+    holders: dict[int, set[int]] = {}  # column -> pivots of the basis rows that hold it
     for total, parts in sums:
         row: dict[int, int] = {}
         for key, sign in ((total, 1), *((p, -1) for p in parts)):
             if key in hidden:
                 col = order.setdefault(key, len(order))
                 row[col] = (row.get(col, 0) + sign) % _P
+        for col in [c for c in row if c in basis]:
+            f = row.get(col, 0)
+            if f:
+                for c, v in basis[col].items():
+                    row[c] = (row.get(c, 0) - f * v) % _P
         row = {c: v for c, v in row.items() if v}
-        if row:
-            rows.append(row)
-    basis: dict[int, dict[int, int]] = {}
-    for row in rows:
-        rest = _reduce(row, basis)
-        if rest:
-            pivot = min(rest)
-            inv = pow(rest[pivot], _P - 2, _P)
-            basis[pivot] = {c: v * inv % _P for c, v in rest.items()}
-    return [key for key, col in order.items() if not _reduce({col: 1}, basis)]
-
-
-def _reduce(row: dict[int, int], basis: dict[int, dict[int, int]]) -> dict[int, int]:
-    v = dict(row)
-    while v:
-        c = min(v)
-        b = basis.get(c)
-        if b is None:
-            return v
-        f = v[c]
-        for col, val in b.items():
-            new = (v.get(col, 0) - f * val) % _P
-            if new:
-                v[col] = new
-            else:
-                v.pop(col, None)
-    return v
+        if not row:
+            continue
+        pivot = min(row)
+        inv = pow(row[pivot], _P - 2, _P)
+        row = {c: v * inv % _P for c, v in row.items()}
+        for q in list(holders.get(pivot, ())):
+            other = basis[q]
+            f = other[pivot]
+            for c, v in row.items():
+                new = (other.get(c, 0) - f * v) % _P
+                if new:
+                    if c not in other:
+                        holders.setdefault(c, set()).add(q)
+                    other[c] = new
+                else:
+                    other.pop(c, None)
+                    holders.get(c, set()).discard(q)
+        basis[pivot] = row
+        for c in row:
+            holders.setdefault(c, set()).add(pivot)
+    return [key for key, col in order.items()
+            if col in basis and len(basis[col]) == 1]
 
 
 def is_hidden(cell: Cell) -> bool:
