@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import random
 import time
 from pathlib import Path
@@ -35,7 +36,7 @@ def main() -> None:
     towns = [f"Gemeente {i:02d}" for i in range(args.municipalities)]
     districts = [None, "Noord", "Zuid", "Oost", "West", "Centrum"]
     neighbours = read_neighbours("oost-nederland")
-    for town_a, town_b in zip(towns, towns[1:], strict=False):
+    for town_a, town_b in itertools.pairwise(towns):
         neighbours.add(town_a, town_b)
     print(f"{'profiles':>9} {'cells hidden':>13} {'collect s':>10} {'(cpu s)':>8} "
           f"{'html s':>7} {'html MB':>8}")
