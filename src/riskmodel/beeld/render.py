@@ -304,6 +304,7 @@ figcaption { color: var(--muted); font-size: .88rem; }
 .instrument { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .8rem; }
 .instrument h3 { margin-top: .2rem; }
 svg text { font-family: inherit; }
+svg.heatmap, svg.bars { max-width: 100%; height: auto; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   nav { display: none; }
