@@ -93,20 +93,39 @@ def test_vergelijk_buren_and_zonder_ids(tmp_path: Path) -> None:
     assert all(s["rise_ids"] == [] for s in data["waterbed"])
 
 
-@pytest.mark.parametrize("extra, code", [
+@pytest.mark.parametrize("extra, _code", [
     (["--output", "beeld.txt"], "unknown-value"),
     (["--output", "beeld.html", "--k", "0"], "range"),
     (["--output", "beeld.html", "--venster", "-1"], "range"),
     (["--output", "beeld.html", "--buren", "geen-bestand.csv"], "not-found"),
+    (["--output", "beeld.html", "--vergelijk", "geen-map"], "not-found"),
 ])
 def test_user_mistakes_exit_2_without_traceback(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str], code: str
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str], _code: str
 ) -> None:
     extra = [str(tmp_path / e) if e.startswith(("beeld.", "geen-")) else e for e in extra]
     assert main(["beeld", str(EXAMPLE_PROFILE), *extra]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err and err.strip()
     assert not (tmp_path / "beeld.html").exists()
+
+
+@pytest.mark.parametrize("output, options, code", [
+    ("beeld.txt", {}, "unknown-value"),
+    ("beeld.html", {"k": 0}, "range"),
+    ("beeld.html", {"venster": -1}, "range"),
+    ("beeld.html", {"buren": "geen-bestand.csv"}, "not-found"),
+    ("beeld.html", {"vergelijk": Path("geen-map")}, "not-found"),
+])
+def test_user_mistakes_carry_their_code(tmp_path: Path, bundled_rules: RuleSet, output: str,
+                                        options: dict[str, Any], code: str) -> None:
+    from riskmodel.beeld.run import run_beeld
+    from riskmodel.errors import UserInputError
+
+    with pytest.raises(UserInputError) as exc:
+        run_beeld(EXAMPLE_PROFILE, tmp_path / output, bundled_rules, **options)
+    assert [d.code for d in exc.value.diagnostics] == [code]
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_html_and_markdown_in_english(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from riskmodel.beeld.aggregate import collect
-from riskmodel.beeld.read import read_pairs
+from riskmodel.beeld.read import Read, read_pairs
 from riskmodel.beeld.render import SUFFIXES, render_beeld
 from riskmodel.beeld.suppress import Hidden
 from riskmodel.beeld.waterbed import read_neighbours
@@ -18,6 +18,18 @@ from riskmodel.errors import Diagnostic, UserInputError, make_diagnostic, msg
 from riskmodel.model.ruleset import RuleSet
 from riskmodel.report.atomic import write_atomic
 from riskmodel.source import display_path
+
+#: codes that mean the input as a whole is missing, not that a profile in it is bad
+_NO_INPUT = {"not-found", "no-input", "unreadable", "not-a-file"}
+
+
+def _input(read: Read) -> Read:
+    """A picture of nothing is not written: an input that names no readable profile at all
+    is a user error; bad profiles next to good ones are only reported."""
+    if not read.pairs and read.problems and all(
+            d.code in _NO_INPUT for d in read.diagnostics):
+        raise UserInputError(read.diagnostics)
+    return read
 
 
 @dataclass
@@ -49,8 +61,8 @@ def run_beeld(input: Path, output: Path, rules: RuleSet, *, k: int = 5,
         raise UserInputError(problems)
     assert fmt is not None
     neighbours = read_neighbours(buren) if buren else None
-    read = read_pairs(input, rules, peildatum)
-    earlier = read_pairs(vergelijk, rules, peildatum) if vergelijk is not None else None
+    read = _input(read_pairs(input, rules, peildatum))
+    earlier = _input(read_pairs(vergelijk, rules, peildatum)) if vergelijk is not None else None
     rejected = [(s, [str(d.code) for d in ds]) for s, ds in read.problems]
     if earlier is not None:
         rejected += [(s, [str(d.code) for d in ds]) for s, ds in earlier.problems]
