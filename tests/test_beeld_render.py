@@ -146,3 +146,14 @@ def test_html_renders_in_headless_chromium(bundled_rules: RuleSet, tmp_path: Pat
     assert [u for u in requests if not u.startswith("file://")] == []
     assert shot.stat().st_size > 10_000
     print(f"screenshot: {shot}")
+
+
+def test_a_missing_browser_fails_under_ci_and_is_reported_not_run_elsewhere(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setenv("CI", "1")
+    with pytest.raises(pytest.fail.Exception, match="CI needs the browser test"):
+        _browser_or_skip()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="NOT RUN: no chromium on PATH"):
+        _browser_or_skip()
