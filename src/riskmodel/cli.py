@@ -175,6 +175,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     d.add_argument("--check", action="store_true",
                    help="schrijf niets; faal als de gegenereerde documentatie verouderd is")
     _serve_parser(sub, lang_opt)
+    _beeld_parser(sub, lang_opt, _date)
     return p
 
 
@@ -266,6 +267,30 @@ def cmd_serve(args: argparse.Namespace) -> int:
     serve(serve_settings(rules=args.rules, db=args.db, host=args.host, port=args.port,
                          token=args.token, token_file=args.token_file, lang=args.lang))
     return EXIT_OK
+
+
+def _beeld_parser(sub: argparse._SubParsersAction[_Parser], lang_opt: _Parser,
+                  date: argparse._ActionType) -> None:
+    b = sub.add_parser("beeld", help="regionaal ondermijningsbeeld uit veel profielen "
+                       "(HTML, Markdown of JSON)", parents=[lang_opt])
+    b.add_argument("input", type=Path, metavar="INPUT",
+                   help="map met profielen (YAML/JSON), een profielbestand of JSONL "
+                        "(één profiel per regel)")
+    b.add_argument("--output", type=Path, required=True,
+                   help="beeld.html, beeld.md of beeld.json (vorm volgt de extensie)")
+    b.add_argument("--k", type=int, default=5,
+                   help="aantallen van 1 tot k profielen verbergen (standaard 5)")
+    b.add_argument("--buren", metavar="BESTAND",
+                   help="CSV met buurgemeenten (gemeente_a,gemeente_b) voor waterbedsignalen; "
+                        "'oost-nederland' is het meegeleverde voorbeeld")
+    b.add_argument("--venster", type=int, default=180, metavar="DAGEN",
+                   help="waterbed: stijging binnen zoveel dagen na de actie (standaard 180)")
+    b.add_argument("--vergelijk", type=Path, metavar="OTHER",
+                   help="eerdere invoer om mee te vergelijken (toen en nu)")
+    b.add_argument("--peildatum", type=date, help="beoordeel alles per deze datum (JJJJ-MM-DD)")
+    b.add_argument("--rules", type=Path, help="modelmap (standaard: het meegeleverde model)")
+    b.add_argument("--zonder-ids", action="store_true", dest="zonder_ids",
+                   help="laat profiel-ids weg (om het beeld te delen)")
 
 
 def _print_diagnostics(diags: Sequence[Diagnostic], lang: str = DEFAULT_LANG,
@@ -599,6 +624,20 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_beeld(args: argparse.Namespace) -> int:
+    from riskmodel.api import load_rules
+    from riskmodel.beeld.run import run_beeld
+
+    rules = load_rules(args.rules)
+    result = run_beeld(args.input, args.output, rules, k=args.k, buren=args.buren,
+                       venster=args.venster, vergelijk=args.vergelijk,
+                       peildatum=args.peildatum, lang=args.lang, ids=not args.zonder_ids)
+    _print_diagnostics(result.diagnostics, args.lang)
+    print(t("beeld.written", args.lang, path=display_path(args.output), n=result.profiles,
+            bad=result.rejected), file=sys.stderr)
+    return EXIT_USER if result.rejected else EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang_hint(argv)
@@ -607,7 +646,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {"assess": cmd_assess, "check": cmd_check, "schema": cmd_schema,
                 "scenarios": cmd_scenarios, "docs": cmd_docs, "diff": cmd_diff,
                 "modelkaart": cmd_modelkaart, "init": cmd_init, "whatif": cmd_whatif,
-                "serve": cmd_serve}
+                "serve": cmd_serve, "beeld": cmd_beeld}
     try:
         args.lang = lang = resolve_lang(args)
         return handlers[args.command](args)
