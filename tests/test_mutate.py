@@ -118,3 +118,13 @@ def test_hints_name_the_unasserted_outcome(tmp_path: Path) -> None:
                if r.description.endswith("omg_drugs.punten: punten 20 -> 0 (op nul)"))
     assert hit.verdict == "overleefd"
     assert any("niveaus.omg: T2 -> T1" in h for h in hit.hints), hit.hints
+
+
+def test_only_selects_mutants_by_id_or_description() -> None:
+    rules = load_rules(MINI)
+    loaded, _ = load_all([SCEN], rules)
+    rep = run_mutation(rules, loaded, only=["indicatoren/omg_drugs/", "drempel 40"], jobs=1)
+    assert rep.results
+    assert all(r.mutant.startswith("indicatoren/omg_drugs/") or "drempel 40" in r.description
+               for r in rep.results)
+    assert {r.mutant.split("/")[0] for r in rep.results} == {"indicatoren", "fenomenen"}

@@ -499,6 +499,9 @@ def _add_mutate_parser(scsub: Any, lang_opt: argparse.ArgumentParser) -> None:
     mu.add_argument("--steekproef", type=int, metavar="N",
                     help="alleen N willekeurig gekozen mutanten (vaste --seed)")
     mu.add_argument("--seed", type=int, default=0)
+    mu.add_argument("--alleen", action="append", default=[], metavar="TEKST",
+                    help="alleen mutanten waarvan id of omschrijving TEKST bevat "
+                         "(herhaalbaar), bijv. --alleen interventies/sluiting_13b/")
     mu.add_argument("--jobs", type=int, help="aantal processen (standaard: aantal cores)")
     mu.add_argument("--minimum", type=float, metavar="SCORE",
                     help="exitcode 1 als de score (0..1) hieronder ligt")
@@ -525,6 +528,7 @@ def cmd_mutate(args: argparse.Namespace) -> int:
         return EXIT_USER
     try:
         report = run_mutation(rules, loaded, sample=args.steekproef, seed=args.seed,
+                              only=args.alleen,
                               jobs=args.jobs, hints=args.hints)
     except ValueError as exc:
         print(t("mut.baseline_fails", args.lang, ids=str(exc)), file=sys.stderr)

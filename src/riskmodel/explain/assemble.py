@@ -449,7 +449,9 @@ class Assembler:
                          "evidence": [known[f] for f in c.facts if f in known] if c.facts else [],
                          "missing_facts": sorted(found) if found else []})
 
-    def build(self, with_texts: bool = False) -> Assessment:
+    def build(self, with_texts: bool = False, rank_unknowns: bool = True) -> Assessment:
+        """`rank_unknowns=False` leaves `find_out` out: for callers that judge many models
+        once each (mutation testing), where ranking would compile plans never used again."""
         self.with_texts = with_texts
         indicators = self.indicators()
         phenomena = self.phenomena()
@@ -466,7 +468,8 @@ class Assembler:
             schema_version=SCHEMA_VERSION, receipt=receipt, indicators=indicators,
             phenomena=phenomena, interventions=interventions,
             citations=self.citation_table(with_texts),
-            find_out=find_out(self.rules, self.compiled, self.profile, self.ev),
+            find_out=(find_out(self.rules, self.compiled, self.profile, self.ev)
+                      if rank_unknowns else None),
             texts=self.texts(indicators, phenomena, interventions) if with_texts else None)
 
     def citation_table(self, with_texts: bool) -> dict[str, Citation]:

@@ -156,7 +156,7 @@ class _Judge:
                 if same == self.baseline[index]:
                     return False
             assessment = Assembler(rules, compiled, profile, evaluation, self.evaluator,
-                                   profile.peildatum).build()
+                                   profile.peildatum).build(rank_unknowns=False)
         except Exception:  # a mutant that crashes the assessment is noticed, i.e. killed
             return True
         return bool(check_expectations(sc.expected, assessment))
@@ -165,7 +165,7 @@ class _Judge:
         compiled = self.compiled(rules, sc.profile.peildatum)
         evaluation = self.evaluator.evaluate(rules, compiled, sc.profile)
         return Assembler(rules, compiled, sc.profile, evaluation, self.evaluator,
-                         sc.profile.peildatum).build()
+                         sc.profile.peildatum).build(rank_unknowns=False)
 
     def hints(self, mutant: Mutant, limit: int = 3) -> list[str]:
         """Where a surviving mutant shows: scenarios whose assessment changes in a field they
@@ -268,11 +268,13 @@ def run_mutation(
     *,
     sample: int | None = None,
     seed: int = 0,
+    only: Sequence[str] = (),
     jobs: int | None = None,
     hints: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> MutationReport:
-    """Judge every mutant (or a seeded random sample of `sample`) against `scenarios`.
+    """Judge every mutant (or those matching `only`, or a seeded random sample of `sample`)
+    against `scenarios`.
 
     First the original model must pass every scenario: a mutation score means nothing when
     the scenarios already fail, so that raises ValueError naming them.
@@ -283,6 +285,9 @@ def run_mutation(
     if failing:
         raise ValueError(", ".join(sorted(failing)))
     every = mutants(rules)
+    if only:
+        # a mutant is chosen when its id or description contains one of the words
+        every = [m for m in every if any(w in m.id or w in m.description for w in only)]
     chosen = every
     if sample is not None and sample < len(every):
         chosen = sorted(random.Random(seed).sample(every, sample), key=every.index)
