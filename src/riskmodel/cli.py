@@ -148,6 +148,10 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
                         parents=[lang_opt])
     df.add_argument("overlay", type=Path, help="modelmap van de overlay (met 'basis:')")
 
+    from riskmodel.batch.command import add_parser as add_batch_parser
+
+    add_batch_parser(sub, [lang_opt], _date)
+
     d = sub.add_parser("docs", help="genereer de modelreferentie (Markdown) uit de YAML",
                        parents=[lang_opt])
     d.add_argument("--rules", type=Path)
@@ -405,13 +409,20 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from riskmodel.batch.command import cmd_batch as run
+
+    return run(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang_hint(argv)
     parser = build_parser(lang)
     args = parser.parse_args(argv)
     handlers = {"assess": cmd_assess, "check": cmd_check, "schema": cmd_schema,
-                "scenarios": cmd_scenarios, "docs": cmd_docs, "diff": cmd_diff}
+                "scenarios": cmd_scenarios, "docs": cmd_docs, "diff": cmd_diff,
+                "batch": cmd_batch}
     try:
         args.lang = lang = resolve_lang(args)
         return handlers[args.command](args)

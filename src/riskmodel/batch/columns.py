@@ -32,6 +32,15 @@ STATUS_SUFFIX = "__status"
 LIST_SEPARATOR = ";"
 #: status of an intervention the assessment does not list: its ground is certainly absent
 NOT_SUGGESTED = "niet_voorgesteld"
+#: optional input columns that are not facts: the free-text description and the premises
+#: reference (16 digits: a BAG id, otherwise a reference)
+OPTIONAL_COLUMNS: tuple[str, ...] = ("omschrijving", "object")
+#: added by the readers to every chunk: the row number as the file shows it (CSV/JSONL: its
+#: line; Excel: its sheet row; Parquet: position from 1; directory: file position from 1).
+#: Fact ids start with a letter, so this never clashes with a fact column.
+ROW_COLUMN = "_rij"
+#: added by the directory reader: the profile file a row came from
+FILE_COLUMN = "_bestand"
 
 
 def is_unknown(cell: Any) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from riskmodel.messages.batch import BATCH
 from riskmodel.messages.diagnostics import DIAGNOSTICS
 from riskmodel.messages.report import REPORT, STATUS
 from riskmodel.messages.scenarios import SCENARIOS
@@ -31,7 +32,7 @@ def _merge(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 CATALOGUE: dict[str, dict[str, str]] = _merge(REPORT, DIAGNOSTICS)
 
-CATALOGUE = _merge(CATALOGUE, CLI, SCENARIOS)
+CATALOGUE = _merge(CATALOGUE, CLI, SCENARIOS, BATCH)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
