@@ -4,7 +4,8 @@ picture and the web API all use these names, so one table means the same everywh
 
 Input row: ``id, soort, gemeente, peildatum`` (optional ``wijk``), then one column per fact
 ``<feit>`` with optional ``<feit>__bron`` and ``<feit>__datum``. An empty cell or
-``onbekend`` is unknown. An ``enum_list`` cell lists its ids separated by ``;``.
+``onbekend`` is unknown. An ``enum_list`` cell lists its ids separated by ``;``; a cell of
+only ``;`` is the empty list (known: none of them).
 
 Summary row: ``id, soort, gemeente, wijk, peildatum``, then per phenomenon
 ``<fenomeen>__niveau`` (the certain level id) and ``<fenomeen>__mogelijk`` (the highest level
@@ -55,9 +56,13 @@ def is_unknown(cell: Any) -> bool:
     return False
 
 
-def input_columns(rules: RuleSet, *, with_source: bool = False) -> list[str]:
-    """The columns of an input sheet for this model, in vocabulary order."""
+def input_columns(rules: RuleSet, *, with_source: bool = False,
+                  optional: bool = False) -> list[str]:
+    """The columns of an input sheet for this model, in vocabulary order (with `optional`,
+    the premises reference and description after the id columns)."""
     cols = list(ID_COLUMNS)
+    if optional:
+        cols += OPTIONAL_COLUMNS
     for fact_id in rules.facts:
         cols.append(fact_id)
         if with_source:

@@ -90,7 +90,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
     result = run_batch(
         args.input, args.output, load_rules(args.rules), peildatum=args.peildatum,
-        chunk_size=args.chunk_size or DEFAULT_CHUNK_SIZE, engine=args.engine,
+        chunk_size=DEFAULT_CHUNK_SIZE if args.chunk_size is None else args.chunk_size,
+        engine=args.engine,
         details_dir=args.details, errors_path=args.errors, resume=args.resume, lang=lang,
         dask=args.dask, workers=args.workers, progress=wanted())
     if result.resumed_chunks:

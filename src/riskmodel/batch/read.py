@@ -111,7 +111,9 @@ def to_text(value: Any) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list | tuple):
-        return LIST_SEPARATOR.join(str(to_text(v)) for v in value if v is not None)
+        # an empty list is known (nothing found): a lone separator, never an empty cell
+        return LIST_SEPARATOR.join(str(to_text(v)) for v in value if v is not None) \
+            or LIST_SEPARATOR
     return str(value)
 
 
@@ -304,7 +306,9 @@ def _as_text(frame: pl.DataFrame, column: str) -> pl.Expr:
     if dtype == pl.String:
         return col
     if isinstance(dtype, pl.List | pl.Array):
-        return col.cast(pl.List(pl.String)).list.join(LIST_SEPARATOR).alias(column)
+        joined = col.cast(pl.List(pl.String)).list.join(LIST_SEPARATOR)
+        return pl.when(joined == "").then(pl.lit(LIST_SEPARATOR)).otherwise(joined) \
+            .alias(column)
     if dtype == pl.Boolean:
         return pl.when(col).then(pl.lit("true")).when(~col).then(pl.lit("false")) \
             .otherwise(None).alias(column)

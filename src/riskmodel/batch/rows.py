@@ -82,9 +82,14 @@ class ErrorRecord:
 
 def record_from(d: Diagnostic, *, row: int, row_id: str | None, file: str, lang: str,
                 column: str | None = None) -> ErrorRecord:
-    """An ErrorRecord from a diagnostic about a row (its column taken from the field path)."""
-    return ErrorRecord(row=row, id=row_id, column=column if column is not None
-                       else column_of(d.loc), code=d.code, message=d.message_in(lang),
+    """An ErrorRecord from a diagnostic about a row (its column taken from the field path;
+    a missing key is placed at its parent, so its name comes from the message)."""
+    if column is None:
+        column = column_of(d.loc)
+        if d.code == "missing-key" and d.text is not None and "name" in d.text.params:
+            missing = str(d.text.params["name"])
+            column = missing if column is None else column_of((*d.loc, missing))
+    return ErrorRecord(row=row, id=row_id, column=column, code=d.code, message=d.message_in(lang),
                        expected=d.expected_in(lang), suggestion=d.suggestion, file=file)
 
 

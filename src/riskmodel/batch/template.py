@@ -11,7 +11,7 @@ import csv
 import io
 from pathlib import Path
 
-from riskmodel.batch.columns import ID_COLUMNS, input_columns
+from riskmodel.batch.columns import ID_COLUMNS, OPTIONAL_COLUMNS, input_columns
 from riskmodel.messages import t
 from riskmodel.model.rules import Fact, SituationKind
 from riskmodel.model.ruleset import RuleSet
@@ -29,6 +29,8 @@ def explanations(rules: RuleSet, lang: str = "nl") -> list[tuple[str, str, str, 
                                                                            lang)
         values = ", ".join(SITUATION_KINDS) if column == "soort" else ""
         out.append((column, t(f"batch.col.{column}", lang), kind, values, ""))
+    for column in OPTIONAL_COLUMNS:
+        out.append((column, t(f"batch.col.{column}", lang), t("batch.type.text", lang), "", ""))
     for fact_id, fact in rules.facts.items():
         question = fact.question.get(lang) if fact.question else fact.label.get(lang)
         out.append((fact_id, question, _type_text(fact, lang), _values(rules, fact, lang),
@@ -68,13 +70,13 @@ def csv_template(rules: RuleSet, lang: str = "nl") -> str:
         if source:
             line += f" {t('batch.head.source', lang)}: {source}."
         buf.write(line.replace("\n", " ") + "\n")
-    csv.writer(buf, lineterminator="\n").writerow(input_columns(rules))
+    csv.writer(buf, lineterminator="\n").writerow(input_columns(rules, optional=True))
     return buf.getvalue()
 
 
 def write_template(rules: RuleSet, fmt: str, path: Path, lang: str = "nl") -> int:
     """Write the template; returns the number of columns."""
-    columns = input_columns(rules)
+    columns = input_columns(rules, optional=True)
     if fmt == "csv":
         write_atomic(path, csv_template(rules, lang), lang=lang)
         return len(columns)

@@ -56,6 +56,12 @@ BATCH: dict[str, dict[str, str]] = {
     "batch.col.wijk": {"nl": "wijk (mag leeg)", "en": "district (may be empty)"},
     "batch.col.peildatum": {"nl": "datum waarop de situatie wordt beoordeeld",
                             "en": "date the situation is assessed as of"},
+    "batch.col.object": {"nl": "het pand: BAG-id (16 cijfers) of een eigen referentie (mag leeg)",
+                         "en": "the premises: BAG id (16 digits) or an own reference (may be "
+                               "empty)"},
+    "batch.col.omschrijving": {"nl": "korte omschrijving van de situatie, zonder namen (mag leeg)",
+                               "en": "short description of the situation, without names (may "
+                                     "be empty)"},
     "batch.head.column": {"nl": "kolom", "en": "column"},
     "batch.head.question": {"nl": "vraag", "en": "question"},
     "batch.head.type": {"nl": "type", "en": "type"},
