@@ -21,7 +21,7 @@ import riskmodel
 from riskmodel.batch.columns import ROW_COLUMN, summary_columns, summary_row
 from riskmodel.batch.read import iter_chunks
 from riskmodel.batch.run import assess_table, run_batch
-from riskmodel.batch.template import csv_template, write_template
+from riskmodel.batch.template import csv_template
 from riskmodel.model.ruleset import RuleSet
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -96,7 +96,7 @@ def _write(fmt: str, path: Path, rows: list[dict[str, Any]]) -> Path:
     elif fmt == "jsonl":
         path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     elif fmt == "parquet":
-        pl.DataFrame(rows).write_parquet(path)
+        pl.DataFrame(rows, infer_schema_length=None).write_parquet(path)
     elif fmt == "xlsx":
         from openpyxl import Workbook
 
@@ -209,7 +209,7 @@ def test_template_round_trip(fmt: str, tmp_path: Path, rules: RuleSet) -> None:
 
 def test_template_lists_every_fact(rules: RuleSet) -> None:
     text = csv_template(rules)
-    header = [line for line in text.splitlines() if not line.startswith("#")][0].split(",")
+    header = next(line for line in text.splitlines() if not line.startswith("#")).split(",")
     assert header[:7] == ["id", "soort", "gemeente", "wijk", "peildatum", "omschrijving",
                           "object"]
     assert set(header[7:]) == set(rules.facts)

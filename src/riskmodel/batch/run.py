@@ -77,6 +77,8 @@ BATCH_ENGINES: tuple[str, ...] = ("reference", "vector")
 DEFAULT_BATCH_ENGINE = "reference"
 STATE_FILE = "state.json"
 STATE_FORMAT = 1
+#: how long to wait for a Dask scheduler before saying it cannot be reached
+CONNECT_TIMEOUT = "10s"
 
 #: what a chunk evaluator returns: the summary frame (summary columns plus ROW_COLUMN), the
 #: error records of the rows it refused, and (row, id, assessment JSON) per profile when asked
@@ -255,7 +257,7 @@ def dask_results(chunks: Iterable[Chunk], rules: RuleSet, options: BatchOptions,
                                    dashboard_address=None)
             client = Client(cluster)
         else:
-            client = Client(address, timeout="30s")
+            client = Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError) as exc:
         if cluster is not None:
             cluster.close()
