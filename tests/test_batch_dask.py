@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("distributed", reason="needs the dask extra: pip install 'riskmodel[dask]'")
 
-from test_batch import _varied_rows, _write  # noqa: E402
+from test_batch import _varied_rows, _write
 
 EXE = Path(sys.executable).parent / "riskmodel"
 

@@ -39,7 +39,11 @@ from riskmodel._version import __version__
 from riskmodel.api import as_date, compiled_for, get_evaluator, load_rules
 from riskmodel.batch.columns import (
     FILE_COLUMN,
+    LEVEL_SUFFIX,
+    NOT_SUGGESTED,
+    POSSIBLE_SUFFIX,
     ROW_COLUMN,
+    STATUS_SUFFIX,
     summary_columns,
     summary_row,
 )
@@ -63,6 +67,7 @@ from riskmodel.batch.rows import ErrorRecord, RowError, RowReader
 from riskmodel.errors import OutputError, UserInputError, make_diagnostic, msg
 from riskmodel.evaluate.base import Evaluator
 from riskmodel.explain.assemble import Assembler
+from riskmodel.explain.status import intervention_status
 from riskmodel.messages import t
 from riskmodel.model.assessment import Assessment
 from riskmodel.model.profile import Profile
@@ -156,6 +161,33 @@ def assess_profile(profile: Profile, rules: RuleSet, evaluator: Evaluator) -> As
                      profile.peildatum).build(with_texts=False)
 
 
+def summary_of_evaluation(profile: Profile, rules: RuleSet, evaluator: Evaluator
+                          ) -> dict[str, Any]:
+    """The summary row straight from the engine's decisions: levels from the evaluation,
+    statuses from the same ladder (`explain.status.intervention_status`) the assessment
+    uses, without building the explanation (evidence, missing facts, citations), which is
+    95% of an assessment's time and not in the summary. Tests check it equals
+    `summary_row(riskmodel.assess(...))` on every scenario and on random rows."""
+    compiled = compiled_for(rules, profile.peildatum)
+    ev = evaluator.evaluate(rules, compiled, profile)
+    row: dict[str, Any] = {"id": profile.id, "soort": profile.kind,
+                           "gemeente": profile.municipality, "wijk": profile.district,
+                           "peildatum": profile.peildatum.isoformat()}
+    for ph_id in compiled.phenomena:
+        levels = rules.phenomena[ph_id].levels
+        certain, possible = ev.derived.levels[ph_id]
+        row[ph_id + LEVEL_SUFFIX] = levels[certain].id
+        row[ph_id + POSSIBLE_SUFFIX] = levels[possible].id
+    for iv_id in rules.interventions:
+        ci = compiled.interventions.get(iv_id)
+        status = None if ci is None else intervention_status(
+            available=ci.available, trigger=ev.phase2[("trig", ci.id)],
+            gates=[ev.phase2[("igate", ci.id, g.id)] for g in ci.gates] if ci.available else [],
+            flags=[ev.phase2[("flag", ci.id, f.id)] for f in ci.flags] if ci.available else [])
+        row[iv_id + STATUS_SUFFIX] = status or NOT_SUGGESTED
+    return row
+
+
 def evaluate_frame_reference(frame: pl.DataFrame, rules: RuleSet, options: BatchOptions
                              ) -> Evaluated:
     """The reference path: each row to a profile (diagnostics per row and column), assessed
@@ -175,7 +207,14 @@ def evaluate_frame_reference(frame: pl.DataFrame, rules: RuleSet, options: Batch
             errors.extend(exc.records)
             continue
         try:
-            assessment = assess_profile(profile, rules, evaluator)
+            if options.details:
+                assessment = assess_profile(profile, rules, evaluator)
+                summary = summary_row(assessment, rules, profile.district)
+                summary["peildatum"] = profile.peildatum.isoformat()
+                details.append((rownum, profile.id, render(assessment, "json", options.lang,
+                                                           rules)))
+            else:
+                summary = summary_of_evaluation(profile, rules, evaluator)
         except Exception as exc:  # an engine failure on one row is that row's error
             d = make_diagnostic(reader.file, rownum, None, "",
                                 msg("batch.engine_failed", error=f"{type(exc).__name__}: {exc}"),
@@ -183,12 +222,8 @@ def evaluate_frame_reference(frame: pl.DataFrame, rules: RuleSet, options: Batch
             errors.append(ErrorRecord(rownum, profile.id, None, d.code,
                                       d.message_in(options.lang), None, None, reader.file))
             continue
-        summary = summary_row(assessment, rules, profile.district)
-        summary["peildatum"] = profile.peildatum.isoformat()
         summary[ROW_COLUMN] = rownum
         out.append(summary)
-        if options.details:
-            details.append((rownum, profile.id, render(assessment, "json", options.lang, rules)))
     return summary_frame(out, rules), errors, details
 
 
