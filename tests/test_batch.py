@@ -363,7 +363,8 @@ def test_interrupted_run_keeps_old_outputs_and_resume_finishes_it(tmp_path: Path
     result = run_batch(path, out, rules, chunk_size=10, resume=True,
                        on_chunk=lambda i, r, f: resumed.append(i))
     assert resumed == [3, 4, 5]  # only the chunks after the last completed one
-    assert result.resumed_chunks == 3 and result.rows == 60 and result.failed == 1
+    assert result.resumed_chunks == 3 and result.resumed_rows == 30
+    assert result.rows == 60 and result.failed == 1 and not result.resume_refused
     assert out.read_bytes() == whole.read_bytes()
     assert (tmp_path / "uit.fouten.csv").read_text() == (tmp_path / "heel.fouten.csv").read_text()
 
@@ -384,7 +385,7 @@ def test_resume_over_changed_input_starts_anew(tmp_path: Path, rules: RuleSet) -
     done: list[int] = []
     result = run_batch(path, out, rules, chunk_size=10, resume=True,
                        on_chunk=lambda i, r, f: done.append(i))
-    assert done == [0, 1, 2] and result.resumed_chunks == 0
+    assert done == [0, 1, 2] and result.resumed_chunks == 0 and result.resume_refused
     assert pl.read_parquet(out)["gemeente"][0] == "Zutphen"
 
 
@@ -467,3 +468,49 @@ def test_summary_without_explanation_equals_the_assessment(tmp_path: Path,
         want = expected_summary(_profile_of(row, rules), rules)
         assert summary.row(i, named=True) == {k: (None if v is None else str(v))
                                               for k, v in want.items()}, row["id"]
+
+
+def test_atomic_table_write_keeps_the_old_file_when_writing_fails(tmp_path: Path) -> None:
+    from riskmodel.report.atomic import write_atomic_with
+
+    target = tmp_path / "uit.parquet"
+    target.write_bytes(b"oud")
+
+    def half_then_fail(tmp: Path) -> None:
+        tmp.write_bytes(b"half")
+        raise Crash
+
+    with pytest.raises(Crash):
+        write_atomic_with(target, half_then_fail)
+    assert target.read_bytes() == b"oud"
+    assert [p.name for p in tmp_path.iterdir()] == ["uit.parquet"]  # no temporary left
+
+
+def test_progress_bar_only_when_asked(monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from riskmodel.batch import progress
+
+    monkeypatch.setenv("CI", "true")
+    assert progress.wanted() is False
+    with progress.Progress(False, 10) as bar:
+        bar.update(5, 1)
+    assert capsys.readouterr().err == ""
+    with progress.Progress(True, 10, "en") as bar:
+        bar.update(5, 0)
+        bar.update(10, 2)
+    err = capsys.readouterr().err
+    assert "10/10" in err and "2 failed" in err and "rows/s" in err
+
+
+def test_missing_extra_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    from riskmodel.batch import command
+    from riskmodel.errors import UserInputError
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "distributed" else real(name, *a))
+    with pytest.raises(UserInputError) as exc:
+        command.need_extra("dask", "nl")
+    assert "pip install 'riskmodel[dask]'" in exc.value.diagnostics[0].message

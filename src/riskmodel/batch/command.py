@@ -95,8 +95,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
         details_dir=args.details, errors_path=args.errors, resume=args.resume, lang=lang,
         dask=args.dask, workers=args.workers, progress=wanted())
     if result.resumed_chunks:
-        print(t("batch.resumed", lang, chunks=result.resumed_chunks, rows="-"),
-              file=sys.stderr)
+        print(t("batch.resumed", lang, chunks=result.resumed_chunks,
+                rows=result.resumed_rows), file=sys.stderr)
+    if result.resume_refused:
+        print(t("batch.resume_mismatch", lang), file=sys.stderr)
     for record in result.errors[:SHOWN_ERRORS]:
         print(record.format(lang), file=sys.stderr)
     errors_path = args.errors or default_errors_path(args.output)

@@ -128,7 +128,11 @@ class BatchResult:
     rows: int = 0
     failed: int = 0
     seconds: float = 0.0
+    #: chunks (and their rows) taken from an interrupted run by --resume
     resumed_chunks: int = 0
+    resumed_rows: int = 0
+    #: --resume found an interrupted run of other input or options and started anew
+    resume_refused: bool = False
 
     @property
     def ok(self) -> bool:
@@ -368,6 +372,8 @@ class _WorkDir:
         self.fingerprint = fingerprint
         self.lang = lang
         self.chunks = self.rows = self.failed = 0
+        #: an earlier run was there but of other input or options (so not resumed)
+        self.refused = False
 
     def start(self, resume: bool) -> bool:
         """Pick up a matching earlier run when resuming (True), else begin afresh. A state
@@ -379,6 +385,7 @@ class _WorkDir:
             self.chunks, self.rows = int(state["chunks"]), int(state["rows"])
             self.failed = int(state["failed"])
             return True
+        self.refused = state is not None
         shutil.rmtree(self.path, ignore_errors=True)
         self.path.mkdir(parents=True)
         self._save()
@@ -562,7 +569,7 @@ def run_batch(
     if resumed:
         for part in work.summary_parts():
             dedupe.remember(pl.read_parquet(part, columns=["id", ROW_COLUMN]), options.source)
-    skip = work.chunks
+    skip, skipped_rows = work.chunks, work.rows
     with Progress(progress, count_rows(input_path, fmt), lang) as bar:
         bar.update(work.rows, work.failed)
         for result in _results(input_path, rules, options, chunk_size, skip, dask, workers):
@@ -577,7 +584,7 @@ def run_batch(
     write_errors(errors, errors_out, lang=lang)
     write_table(summary, output, lang=lang)
     outcome = BatchResult(summary, errors, work.rows, work.failed,
-                          time.perf_counter() - started, skip if resumed else 0)
+                          time.perf_counter() - started, skip, skipped_rows, work.refused)
     work.remove()
     return outcome
 
