@@ -514,3 +514,37 @@ def test_missing_extra_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> 
     with pytest.raises(UserInputError) as exc:
         command.need_extra("dask", "nl")
     assert "pip install 'riskmodel[dask]'" in exc.value.diagnostics[0].message
+
+
+def test_vector_engine_slot_merges_vouched_and_checked_rows(
+        tmp_path: Path, rules: RuleSet, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The --engine vector slot with a stand-in evaluator that vouches for every other row
+    (computed by the reference) and leaves the rest to the reference path: the output must
+    equal the reference run, rows in input order, refused rows in the errors file."""
+    import types
+
+    from riskmodel.batch.run import BatchOptions, evaluate_frame_reference
+
+    calls: list[list[str]] = []
+
+    def evaluate_frame(df: pl.DataFrame, rules: RuleSet, *, peildatum: Any = None) -> Any:
+        calls.append(df.columns)
+        valid = [i for i in range(df.height) if i % 2 == 0]
+        invalid = [i for i in range(df.height) if i % 2 == 1]
+        framed = df.with_columns(pl.int_range(1, df.height + 1).alias(ROW_COLUMN))
+        summary, errors, _ = evaluate_frame_reference(framed[valid], rules,
+                                                      BatchOptions("x", peildatum))
+        assert not errors  # the stand-in only vouches for rows that are valid
+        return types.SimpleNamespace(summary=summary.drop(ROW_COLUMN), valid_rows=valid,
+                                     invalid_rows=invalid)
+
+    monkeypatch.setitem(sys.modules, "riskmodel.batch.vector",
+                        types.SimpleNamespace(evaluate_frame=evaluate_frame))
+    rows = _varied_rows(40, seed=8)
+    rows[3]["soort"] = "huis"  # odd index: left to the reference path, which refuses it
+    path = _write("csv", tmp_path / "in.csv", rows)
+    run_batch(path, tmp_path / "ref.csv", rules, chunk_size=16)
+    run_batch(path, tmp_path / "vec.csv", rules, chunk_size=16, engine="vector")
+    assert calls and all(ROW_COLUMN not in c for c in calls)  # input columns only
+    assert (tmp_path / "vec.csv").read_bytes() == (tmp_path / "ref.csv").read_bytes()
+    assert (tmp_path / "vec.fouten.csv").read_bytes() == (tmp_path / "ref.fouten.csv").read_bytes()

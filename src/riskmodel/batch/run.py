@@ -234,9 +234,9 @@ def evaluate_frame_reference(frame: pl.DataFrame, rules: RuleSet, options: Batch
 def chunk_evaluator(engine: str) -> ChunkEvaluator:
     """THE place where the batch engine is chosen (`--engine reference|vector`).
 
-    `vector` expects `riskmodel.batch.vector.evaluate_frame(frame, rules, *, peildatum, lang)`
-    returning (summary frame with the summary columns and ROW_COLUMN, error records), the
-    same contract as `evaluate_frame_reference` without details."""
+    `vector` uses `riskmodel.batch.vector.evaluate_frame(frame, rules, *, peildatum)`, which
+    returns the summary of the rows it vouches for and a mask of the rows it does not; those
+    go through the reference path here, which assesses them or names what is wrong."""
     if engine == "reference":
         return evaluate_frame_reference
     if engine == "vector":
@@ -250,9 +250,18 @@ def chunk_evaluator(engine: str) -> ChunkEvaluator:
         evaluate_frame = module.evaluate_frame
 
         def vector(frame: pl.DataFrame, rules: RuleSet, options: BatchOptions) -> Evaluated:
-            summary, errors = evaluate_frame(frame, rules, peildatum=options.peildatum,
-                                             lang=options.lang)
-            return summary, list(errors), []
+            inputs = frame.drop([c for c in (ROW_COLUMN, FILE_COLUMN) if c in frame.columns])
+            result = evaluate_frame(inputs, rules, peildatum=options.peildatum)
+            columns = summary_columns(rules)
+            rownums = frame[ROW_COLUMN].gather(list(result.valid_rows))
+            summary = result.summary.select([pl.col(c).cast(pl.String) for c in columns]) \
+                .with_columns(rownums.alias(ROW_COLUMN))
+            errors: list[ErrorRecord] = []
+            invalid = list(result.invalid_rows)
+            if invalid:
+                checked, errors, _ = evaluate_frame_reference(frame[invalid], rules, options)
+                summary = pl.concat([summary, checked]).sort(ROW_COLUMN)
+            return summary, errors, []
         return vector
     raise UserInputError([make_diagnostic("<argument>", None, None, "engine",
                                           msg("batch.unknown_engine", engine=engine),
