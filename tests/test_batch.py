@@ -186,6 +186,9 @@ def test_template_round_trip(fmt: str, tmp_path: Path, rules: RuleSet) -> None:
 
         book = load_workbook(template)
         assert book.sheetnames == ["profielen", "toelichting"]
+        dropdowns = {str(v.sqref).split(":")[0]: v.formula1
+                     for v in book["profielen"].data_validations.dataValidation}
+        assert dropdowns["B2"] == '"gemeente,wijk,pand,evenement,groep"'  # soort
         notes = list(book["toelichting"].iter_rows(values_only=True))
         assert notes[0] == ("kolom", "vraag", "type", "toegestane waarden",
                             "gebruikelijke bron")

@@ -7,10 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-pytest.importorskip("distributed", reason="needs the dask extra: pip install 'riskmodel[dask]'")
-
 from test_batch import _varied_rows, _write
 
 EXE = Path(sys.executable).parent / "riskmodel"

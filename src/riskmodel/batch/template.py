@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 from riskmodel.batch.columns import ID_COLUMNS, OPTIONAL_COLUMNS, input_columns
 from riskmodel.messages import t
@@ -92,6 +93,7 @@ def write_template(rules: RuleSet, fmt: str, path: Path, lang: str = "nl") -> in
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "B2"
+        _dropdowns(sheet, rules, columns)
         notes = book.create_sheet("toelichting")
         notes.append([t(f"batch.head.{k}", lang)
                       for k in ("column", "question", "type", "values", "source")])
@@ -105,3 +107,35 @@ def write_template(rules: RuleSet, fmt: str, path: Path, lang: str = "nl") -> in
 
     write_atomic_with(path, fill, lang=lang)
     return len(columns)
+
+
+#: rows of the profielen sheet that get a drop-down list (Excel stores the rule per range)
+DROPDOWN_ROWS = 10_000
+#: Excel refuses a list validation whose text is longer than this
+MAX_LIST_CHARS = 255
+
+
+def _dropdowns(sheet: Any, rules: RuleSet, columns: list[str]) -> None:
+    """A drop-down with the allowed values for yes/no, enum and soort columns, so a typo is
+    caught while typing; other values are still accepted by Excel with a warning."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    for number, column in enumerate(columns, start=1):
+        fact = rules.facts.get(column)
+        if column == "soort":
+            values: list[str] = list(SITUATION_KINDS)
+        elif fact is not None and fact.type == "bool":
+            values = ["ja", "nee", "onbekend"]
+        elif fact is not None and fact.type == "enum" and not fact.register_id:
+            values = [*rules.enum_values(fact), "onbekend"]
+        else:
+            continue
+        text = ",".join(values)
+        if len(text) + 2 > MAX_LIST_CHARS or any("," in v for v in values):
+            continue
+        letter = get_column_letter(number)
+        rule = DataValidation(type="list", formula1=f'"{text}"', allow_blank=True,
+                              showErrorMessage=True, errorStyle="warning")
+        rule.add(f"{letter}2:{letter}{DROPDOWN_ROWS + 1}")
+        sheet.add_data_validation(rule)
