@@ -400,6 +400,12 @@ def test_command_usage_errors_exit_2(tmp_path: Path) -> None:
         ["batch", str(ROOT / "scenarios" / "profielen"), "--output", str(tmp_path / "u.txt")],
         ["batch", str(ROOT / "scenarios" / "profielen"), "--output", str(tmp_path / "u.csv"),
          "--chunk-size", "0"],
+        ["batch", str(ROOT / "scenarios" / "profielen"), "--output",
+         str(tmp_path / "geen-map" / "u.csv")],
+        ["batch", str(ROOT / "scenarios" / "profielen"), "--output", str(tmp_path / "u.csv"),
+         "--details", str(ROOT / "README.md")],
+        ["batch", str(ROOT / "scenarios" / "profielen"), "--output", str(tmp_path / "u.csv"),
+         "--errors", str(tmp_path / "f.txt")],
     ]
     for args in cases:
         r = subprocess.run([str(EXE), *args], capture_output=True, text=True, timeout=120)

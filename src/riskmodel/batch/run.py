@@ -566,8 +566,13 @@ def run_batch(
                                               msg("batch.details_need_reference"),
                                               code="inconsistent", loc=("details",))])
     _refuse_overwriting_input(input_path, [output, errors_out])
-    if not output.parent.is_dir() and str(output.parent):
-        raise OutputError(output, msg("output.no_dir", directory=output.parent))
+    for target in (output, errors_out):  # before any work: a run must be able to finish
+        if target.is_dir():
+            raise OutputError(target, msg("output.is_dir"))
+        if not target.parent.is_dir():
+            raise OutputError(target, msg("output.no_dir", directory=target.parent))
+    if details_dir is not None and Path(details_dir).exists() and not Path(details_dir).is_dir():
+        raise OutputError(details_dir, msg("output.must_be_dir"))
     options = BatchOptions(display_path(input_path), as_date(peildatum), lang,
                            details_dir is not None, engine)
     started = time.perf_counter()
