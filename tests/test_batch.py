@@ -302,16 +302,17 @@ def test_bad_lines_and_duplicates_are_errors_not_losses(tmp_path: Path, rules: R
                                                         ) -> None:
     path = tmp_path / "in.jsonl"
     path.write_text('{"id": "x", "soort": "pand", "gemeente": "Ede", "peildatum": "2024-01-01"}\n'
+                    '{"id": "y", "soort": "pand", "gemeente": "Ede"}\n'
                     "{kapot\n"
                     "[1, 2]\n"
-                    '{"id": "x", "soort": "pand", "gemeente": "Ede", "peildatum": "2024-01-01"}\n'
-                    '{"id": "y", "soort": "pand", "gemeente": "Ede"}\n', encoding="utf-8")
-    result = assess_table(path, rules, chunk_size=2)
+                    '{"id": "x", "soort": "pand", "gemeente": "Ede", "peildatum": "2024-01-01"}\n',
+                    encoding="utf-8")
+    result = assess_table(path, rules, chunk_size=4)  # bad lines after a bad row in a chunk
     assert result.rows == 5 and result.failed == 4
     assert result.summary["id"].to_list() == ["x"]
     assert [(e.row, e.code, e.column) for e in result.errors] == [
-        (2, "yaml-syntax", None), (3, "type", None), (4, "duplicate-id", "id"),
-        (5, "missing-key", "peildatum")]
+        (2, "missing-key", "peildatum"), (3, "yaml-syntax", None), (4, "type", None),
+        (5, "duplicate-id", "id")]
 
 
 # ---- outputs, resume, exit codes ----------------------------------------------------------------

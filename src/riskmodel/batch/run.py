@@ -272,7 +272,9 @@ def chunk_evaluator(engine: str) -> ChunkEvaluator:
 def process_chunk(chunk: Chunk, rules: RuleSet, options: BatchOptions) -> ChunkResult:
     """One chunk, start to end; a top-level function so Dask can ship it to a worker."""
     summary, errors, details = chunk_evaluator(options.engine)(chunk.frame, rules, options)
-    return ChunkResult(chunk.index, summary, [*chunk.problems, *errors], details, chunk.rows)
+    return ChunkResult(chunk.index, summary,
+                       sorted([*chunk.problems, *errors], key=lambda e: e.row),  # stable
+                       details, chunk.rows)
 
 
 # ---- where chunks are evaluated: here or on Dask --------------------------------------------
