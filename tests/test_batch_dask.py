@@ -38,3 +38,21 @@ def test_dask_unreachable_scheduler_is_a_usage_error(tmp_path: Path) -> None:
                        timeout=120)
     assert r.returncode == 2, r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_a_worker_never_caches_compiled_code_on_the_rules_dask_holds(tmp_path: Path) -> None:
+    """Dask may pickle the rules a worker holds to hand them to another worker; compiled
+    code does not pickle, so a worker compiles into its own copy."""
+    import pickle
+
+    import riskmodel
+    from riskmodel.batch.read import iter_chunks
+    from riskmodel.batch.run import BatchOptions, portable_rules, process_chunk_on_worker
+
+    shipped = portable_rules(riskmodel.load_rules())
+    path = _write("csv", tmp_path / "in.csv", _varied_rows(5))
+    chunk = next(iter(iter_chunks(path)))
+    result = process_chunk_on_worker(chunk, shipped, BatchOptions("in.csv"))
+    assert result.summary.height == 5
+    assert shipped.compiled == {} and shipped.cache == {}
+    pickle.dumps(shipped)

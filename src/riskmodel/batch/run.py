@@ -285,6 +285,22 @@ def local_results(chunks: Iterable[Chunk], rules: RuleSet, options: BatchOptions
         yield process_chunk(chunk, rules, options)
 
 
+#: per worker process: its own copy of each rule set it was sent, by hash (see below)
+_WORKER_RULES: dict[str, RuleSet] = {}
+
+
+def process_chunk_on_worker(chunk: Chunk, rules: RuleSet, options: BatchOptions
+                            ) -> ChunkResult:
+    """`process_chunk` on a Dask worker. The rules object Dask holds is never used itself:
+    compiling caches generated code on it, and Dask may pickle it again to hand it to
+    another worker (which then fails on the compiled code). Each worker compiles into a
+    private copy, once."""
+    own = _WORKER_RULES.get(rules.sha256)
+    if own is None:
+        own = _WORKER_RULES[rules.sha256] = portable_rules(rules)
+    return process_chunk(chunk, own, options)
+
+
 def portable_rules(rules: RuleSet) -> RuleSet:
     """The rules without their per-process caches (compiled code does not pickle); each
     worker compiles once and keeps it for every chunk it gets."""
@@ -315,11 +331,16 @@ def dask_results(chunks: Iterable[Chunk], rules: RuleSet, options: BatchOptions,
             "batch.dask_failed", address=address, reason=str(exc)), code="not-found",
             loc=("dask",))]) from None
     try:
+        if cluster is not None:
+            client.wait_for_workers(len(cluster.workers))
         n = max(1, len(client.scheduler_info().get("workers", {})) or (workers or 1))
         shipped = client.scatter(portable_rules(rules), broadcast=True, hash=False)
         pending: deque[Any] = deque()
         for chunk in chunks:
-            pending.append(client.submit(process_chunk, chunk, shipped, options, pure=False))
+            # sent as data, not inside the task (a 5,000-row chunk is megabytes)
+            data = client.scatter(chunk, hash=False)
+            pending.append(client.submit(process_chunk_on_worker, data, shipped, options,
+                                         pure=False))
             if len(pending) >= 2 * n:
                 yield pending.popleft().result()
         while pending:
