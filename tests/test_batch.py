@@ -558,3 +558,15 @@ def test_vector_engine_slot_merges_vouched_and_checked_rows(
     assert calls and all(ROW_COLUMN not in c for c in calls)  # input columns only
     assert (tmp_path / "vec.csv").read_bytes() == (tmp_path / "ref.csv").read_bytes()
     assert (tmp_path / "vec.fouten.csv").read_bytes() == (tmp_path / "ref.fouten.csv").read_bytes()
+
+
+def test_peildatum_overrides_every_row_as_assess_does(tmp_path: Path, rules: RuleSet) -> None:
+    path = _write("csv", tmp_path / "in.csv", ROWS)
+    result = assess_table(path, rules, peildatum="2025-06-01")
+    assert result.summary["peildatum"].to_list() == ["2025-06-01", "2025-06-01"]
+    profile = {"id": "a-2", "soort": "wijk", "gemeente": "Deventer", "wijk": "Wijk 04 Centrum",
+               "peildatum": "2024-03-01", "feiten": {}}
+    a = riskmodel.assess(profile, rules, peildatum="2025-06-01")
+    want = summary_row(a, rules, "Wijk 04 Centrum")
+    want["peildatum"] = "2025-06-01"
+    assert result.summary.row(1, named=True) == want
