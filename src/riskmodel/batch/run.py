@@ -320,7 +320,9 @@ def dask_results(chunks: Iterable[Chunk], rules: RuleSet, options: BatchOptions,
         if address == "local":
             cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1,
                                    threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   # no dashboard; its HTTP server on any free port
+                                   dashboard_address=":0",
+                                   scheduler_kwargs={"dashboard": False})
             client = Client(cluster)
         else:
             client = Client(address, timeout=CONNECT_TIMEOUT)
