@@ -16,7 +16,7 @@ setup() {
   local stamp="$VENV/.riskmodel-installed"
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[test,serve]'
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[test,serve,batch,dask]'
     touch "$stamp"
   fi
 }

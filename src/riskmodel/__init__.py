@@ -53,10 +53,27 @@ from riskmodel.report.render import render, render_explain
 # last: the name `whatif` is the function (its package is riskmodel.whatif.*)
 from riskmodel.whatif.compare import WhatIf, whatif
 
+#: names served by `__getattr__` on first use: the batch path needs polars, which
+#: `import riskmodel` must not load (start-up time of every command and application)
+_LAZY = {"assess_table": "riskmodel.batch.run", "BatchResult": "riskmodel.batch.run"}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'riskmodel' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
 __all__ = [
     "SCHEMA_VERSION",
     "AppliedOverride",
     "Assessment",
+    "BatchResult",
     "Citation",
     "Diagnostic",
     "EngineError",
@@ -85,6 +102,7 @@ __all__ = [
     "__version__",
     "assess",
     "assess_many",
+    "assess_table",
     "load_profile",
     "load_rules",
     "render",

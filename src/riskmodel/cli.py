@@ -168,6 +168,10 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
 
     _analyst_parsers(sub, lang_opt, _date)
 
+    from riskmodel.batch.command import add_parser as add_batch_parser
+
+    add_batch_parser(sub, [lang_opt], _date)
+
     d = sub.add_parser("docs", help="genereer de modelreferentie (Markdown) uit de YAML",
                        parents=[lang_opt])
     d.add_argument("--rules", type=Path)
@@ -642,6 +646,12 @@ def cmd_beeld(args: argparse.Namespace) -> int:
     return EXIT_USER if result.rejected else EXIT_OK
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from riskmodel.batch.command import cmd_batch as run
+
+    return run(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang_hint(argv)
@@ -650,7 +660,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {"assess": cmd_assess, "check": cmd_check, "schema": cmd_schema,
                 "scenarios": cmd_scenarios, "docs": cmd_docs, "diff": cmd_diff,
                 "modelkaart": cmd_modelkaart, "init": cmd_init, "whatif": cmd_whatif,
-                "serve": cmd_serve, "beeld": cmd_beeld}
+                "serve": cmd_serve, "beeld": cmd_beeld, "batch": cmd_batch}
     try:
         args.lang = lang = resolve_lang(args)
         return handlers[args.command](args)

@@ -4,7 +4,8 @@ picture and the web API all use these names, so one table means the same everywh
 
 Input row: ``id, soort, gemeente, peildatum`` (optional ``wijk``), then one column per fact
 ``<feit>`` with optional ``<feit>__bron`` and ``<feit>__datum``. An empty cell or
-``onbekend`` is unknown. An ``enum_list`` cell lists its ids separated by ``;``.
+``onbekend`` is unknown. An ``enum_list`` cell lists its ids separated by ``;``; a cell of
+only ``;`` is the empty list (known: none of them).
 
 Summary row: ``id, soort, gemeente, wijk, peildatum``, then per phenomenon
 ``<fenomeen>__niveau`` (the certain level id) and ``<fenomeen>__mogelijk`` (the highest level
@@ -32,6 +33,15 @@ STATUS_SUFFIX = "__status"
 LIST_SEPARATOR = ";"
 #: status of an intervention the assessment does not list: its ground is certainly absent
 NOT_SUGGESTED = "niet_voorgesteld"
+#: optional input columns that are not facts: the free-text description and the premises
+#: reference (16 digits: a BAG id, otherwise a reference)
+OPTIONAL_COLUMNS: tuple[str, ...] = ("omschrijving", "object")
+#: added by the readers to every chunk: the row number as the file shows it (CSV/JSONL: its
+#: line; Excel: its sheet row; Parquet: position from 1; directory: file position from 1).
+#: Fact ids start with a letter, so this never clashes with a fact column.
+ROW_COLUMN = "_rij"
+#: added by the directory reader: the profile file a row came from
+FILE_COLUMN = "_bestand"
 
 
 def is_unknown(cell: Any) -> bool:
@@ -46,9 +56,13 @@ def is_unknown(cell: Any) -> bool:
     return False
 
 
-def input_columns(rules: RuleSet, *, with_source: bool = False) -> list[str]:
-    """The columns of an input sheet for this model, in vocabulary order."""
+def input_columns(rules: RuleSet, *, with_source: bool = False,
+                  optional: bool = False) -> list[str]:
+    """The columns of an input sheet for this model, in vocabulary order (with `optional`,
+    the premises reference and description after the id columns)."""
     cols = list(ID_COLUMNS)
+    if optional:
+        cols += OPTIONAL_COLUMNS
     for fact_id in rules.facts:
         cols.append(fact_id)
         if with_source:

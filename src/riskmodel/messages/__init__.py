@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from riskmodel.messages.analyst import ANALYST
+from riskmodel.messages.batch import BATCH
 from riskmodel.messages.beeld import BEELD
 from riskmodel.messages.diagnostics import DIAGNOSTICS
 from riskmodel.messages.owners import OWNERS
@@ -40,8 +41,8 @@ CATALOGUE = _merge(CATALOGUE, CLI, SCENARIOS, ANALYST)
 CATALOGUE = _merge(CATALOGUE, OWNERS)
 CATALOGUE = _merge(CATALOGUE, SERVE)
 CATALOGUE = _merge(CATALOGUE, WEB)
-
 CATALOGUE = _merge(CATALOGUE, BEELD)
+CATALOGUE = _merge(CATALOGUE, BATCH)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:

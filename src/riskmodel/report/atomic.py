@@ -8,6 +8,7 @@ import re
 import stat
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from riskmodel.errors import OutputError
@@ -82,6 +83,43 @@ def write_atomic(path: Path, text: str, *, lang: str = DEFAULT_LANG) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        error = OutputError(path, t("output.cannot_write", lang, reason=exc.strerror))
+        error.errno = exc.errno
+        raise error from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_atomic_with(path: Path, write: Callable[[Path], None], *,
+                      lang: str = DEFAULT_LANG) -> None:
+    """Like `write_atomic` for writers that need a file name (Parquet, Excel): `write` fills
+    a temporary file in the same directory, which is synced and renamed over `path`."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise OutputError(path, t("output.is_dir", lang))
+    if not directory.is_dir():
+        raise OutputError(path, t("output.no_dir", lang, directory=directory))
+    mode = _target_mode(path)
+    remove_stale_temps(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        os.close(fd)
+    except OSError as exc:
+        error = OutputError(path, t("output.cannot_write", lang, reason=exc.strerror))
+        error.errno = exc.errno
+        raise error from None
+    try:
+        write(Path(tmp))
+        with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
