@@ -15,7 +15,7 @@ setup() {
   local stamp="$VENV/.riskmodel-installed"
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[test]'
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[test,batch]'
     touch "$stamp"
   fi
 }
