@@ -10,6 +10,7 @@ unknowns as empty cells, None and `onbekend`. Every scenario profile is a row to
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -315,7 +316,7 @@ def test_days_in_one_stretch_compile_alike(bundled_rules: RuleSet) -> None:
     compiler indeed gives the same model on the first and last day of sampled stretches."""
     changes = change_days(bundled_rules)
     assert changes
-    for a, b in list(zip(changes, changes[1:], strict=False))[:: max(1, len(changes) // 8)]:
+    for a, b in list(itertools.pairwise(changes))[:: max(1, len(changes) // 8)]:
         first = compile_model(bundled_rules, dt.date.fromordinal(a))
         last = compile_model(bundled_rules, dt.date.fromordinal(b - 1))
         for part in ("indicators", "phenomena", "interventions"):

@@ -24,13 +24,13 @@ from riskmodel.batch.columns import (
     STATUS_SUFFIX,
     summary_columns,
 )
-from riskmodel.batch.vector_cells import EPOCH_ORDINAL, encode_frame
+from riskmodel.batch.vector_cells import EPOCH_ORDINAL, EncodedFrame, encode_frame
 from riskmodel.batch.vector_logic import STATUS_NAMES, Ranks, programs_for
 from riskmodel.batch.vector_reference import row_assessment
 from riskmodel.model.assessment import Assessment
 from riskmodel.model.ruleset import RuleSet
 
-__all__ = ["VectorResult", "evaluate_frame", "explain_rows"]
+__all__ = ["VectorResult", "evaluate_encoded", "evaluate_frame", "explain_rows"]
 
 
 @dataclass
@@ -57,33 +57,34 @@ def evaluate_frame(df: pl.DataFrame, rules: RuleSet, *, peildatum: dt.date | Non
     """Assess every row of `df` (input columns of batch.columns) as of its own peildatum, or
     of `peildatum` for all rows (as `assess(..., peildatum=...)` would)."""
     enc = encode_frame(df, rules, peildatum)
+    idx, days, levels, statuses = evaluate_encoded(enc, rules)
+    summary = _summary(df, rules, idx, days, levels, statuses)
+    return VectorResult(summary=summary, invalid=enc.invalid)
+
+
+Evaluated = tuple[npt.NDArray[np.intp], npt.NDArray[np.int64], dict[str, tuple[Ranks, Ranks]],
+                  dict[str, npt.NDArray[np.int8]]]
+
+
+def evaluate_encoded(enc: EncodedFrame, rules: RuleSet) -> Evaluated:
+    """The evaluation step alone: the valid rows, their days, level ranks (certain,
+    possible) per phenomenon and status codes (vector_logic.STATUS_NAMES) per intervention."""
     valid = ~enc.invalid
     idx = np.flatnonzero(valid)
     programs = programs_for(rules)
     days = enc.day[idx]
-    stretches = np.fromiter((programs.stretch(int(d)) for d in np.unique(days)), dtype=np.int64)
-    unique_days = np.unique(days)
-    # one program per stretch of days on which the law is the same
-    stretch_of_row = stretches[np.searchsorted(unique_days, days)] if len(idx) else days
-    levels: dict[str, tuple[Ranks, Ranks]] = {
-        ph: (np.zeros(len(idx), np.int16), np.zeros(len(idx), np.int16))
-        for ph in rules.phenomena}
-    statuses: dict[str, npt.NDArray[np.int8]] = {
-        iv: np.zeros(len(idx), np.int8) for iv in rules.interventions}
-    for stretch in np.unique(stretch_of_row):
-        local = np.flatnonzero(stretch_of_row == stretch)
-        rows = idx[local]
-        day = int(days[local[0]])
-        program = programs.for_day(day)
-        whole = len(rows) == enc.n
-        lv, st = program.run(enc, None if whole else rows)
-        for ph, (c, p) in lv.items():
-            levels[ph][0][local] = c
-            levels[ph][1][local] = p
-        for iv, s in st.items():
-            statuses[iv][local] = s
-    summary = _summary(df, rules, idx, days, levels, statuses)
-    return VectorResult(summary=summary, invalid=enc.invalid)
+    unique_days, day_of_row = np.unique(days, return_inverse=True)
+    # one program per stretch of days on which the compiled law is the same
+    program_of_day = np.fromiter((programs.index(int(d)) for d in unique_days), dtype=np.int64,
+                                 count=len(unique_days))
+    program_of_row = program_of_day[day_of_row] if len(idx) else days
+    if not len(idx):
+        levels: dict[str, tuple[Ranks, Ranks]] = {
+            ph: (np.zeros(0, np.int16), np.zeros(0, np.int16)) for ph in rules.phenomena}
+        return idx, days, levels, {iv: np.zeros(0, np.int8) for iv in rules.interventions}
+    levels, statuses = programs.evaluator.run(
+        enc, None if len(idx) == enc.n else idx, programs.programs, program_of_row)
+    return idx, days, levels, statuses
 
 
 def _summary(df: pl.DataFrame, rules: RuleSet, idx: npt.NDArray[np.intp],

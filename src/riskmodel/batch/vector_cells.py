@@ -257,13 +257,19 @@ def _column_problem(rules: RuleSet, columns: list[str]) -> bool:
             or limits.list_items < MAX_CLEAN_TEXT or limits.mapping_keys < len(columns) + 16)
 
 
-def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = None
-                 ) -> EncodedFrame:
-    n = df.height
-    schema = df.schema
-    invalid = np.zeros(n, dtype=np.bool_)
-    if _column_problem(rules, list(df.columns)):
-        invalid[:] = True
+Plan = tuple[list[str], list[pl.Expr], dict[str, tuple[dict[str, int], list[str]]]]
+
+
+def _plan(rules: RuleSet, schema: pl.Schema) -> Plan:
+    """The expressions that validate and encode a table of this shape, built once per shape
+    (building them costs more than running them on a batch)."""
+    plans = rules.cache.setdefault("vector_plans", {})
+    assert isinstance(plans, dict)
+    key = tuple(schema.items())
+    cached = plans.get(key)
+    if cached is not None:
+        plan: Plan = cached
+        return plan
     exprs: list[pl.Expr] = []
     present = [f for f in rules.facts if f in schema]
     enum_tables: dict[str, tuple[dict[str, int], list[str]]] = {}
@@ -310,7 +316,22 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
                 exprs.append(_codes(sunk, ok, pl.lit(0)).alias(col))
             else:
                 exprs.append(_date_expr(sc, sdt, sunk).alias(col))
-    exprs += _identity_exprs(df)
+    exprs += _identity_exprs(schema)
+    plan = (present, exprs, enum_tables)
+    if len(plans) > 64:
+        plans.clear()
+    plans[key] = plan
+    return plan
+
+
+def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = None
+                 ) -> EncodedFrame:
+    n = df.height
+    schema = df.schema
+    invalid = np.zeros(n, dtype=np.bool_)
+    if _column_problem(rules, list(df.columns)):
+        invalid[:] = True
+    present, exprs, enum_tables = _plan(rules, schema)
     out = df.select(exprs) if exprs else pl.DataFrame()
 
     def arr(name: str) -> Codes:
@@ -369,8 +390,7 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
     return EncodedFrame(n=n, facts=facts, day=np.where(day == BAD, 0, day), invalid=invalid)
 
 
-def _identity_exprs(df: pl.DataFrame) -> list[pl.Expr]:
-    schema = df.schema
+def _identity_exprs(schema: pl.Schema) -> list[pl.Expr]:
 
     def col(name: str) -> tuple[pl.Expr, pl.DataType]:
         if name in schema and schema[name] != pl.Null:
