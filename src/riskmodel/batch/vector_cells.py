@@ -62,7 +62,10 @@ _DECIMAL_RE = r"^[+-]?\d{1,11}(\.\d{1,4})?$"
 _DATE_RE = r"^[1-9]\d{3}-\d{2}-\d{2}$"
 #: a superset of what the privacy patterns can find in an id-shaped text ([a-z0-9_.-]):
 #: 8+ digits (BSN, phone), an IBAN-like run, a licence-plate-like shape, birth words
-_ID_PRIVACY_RE = (r"(\d\D*){8}|[a-z]{2}\d{2}[a-z0-9]{11}|[a-z0-9]{1,3}-[a-z0-9]{1,3}-[a-z0-9]{1,3}"
+#: a superset of what the privacy patterns can find in an id-shaped text ([a-z0-9_.-]): nine
+#: or more digits joined by at most two separators (BSN, phone numbers), eight digits in a
+#: row (a BSN without its zero), an IBAN-like run, a licence-plate middle part, birth words
+_ID_PRIVACY_RE = (r"\d([._-]{0,2}\d){8,}|\d{8}|[a-z]{2}\d{2}[a-z0-9]{11}|-[a-z0-9]{1,3}-"
                   r"|geb|born|d\.o\.b")
 KINDS: tuple[str, ...] = get_args(SituationKind)
 SOURCES: tuple[str, ...] = get_args(SourceKind)
@@ -334,6 +337,13 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
     present, exprs, enum_tables = _plan(rules, schema)
     out = df.select(exprs) if exprs else pl.DataFrame()
 
+    out_columns = set(out.columns)
+    word_counts: dict[str, int] = {}
+    for name in out.columns:
+        if "#" in name:
+            base = name.split("#")[0]
+            word_counts[base] = word_counts.get(base, 0) + 1
+
     def arr(name: str) -> Codes:
         a: Codes = np.array(out.get_column(name).to_numpy(), dtype=np.int64)
         return a
@@ -360,8 +370,7 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
     for fid in present:
         fact = rules.facts[fid]
         if fact.type == "enum_list":
-            codes = [arr(f"{fid}#{w}") for w in range(len(
-                [name for name in out.columns if name.startswith(fid + "#")]))]
+            codes = [arr(f"{fid}#{w}") for w in range(word_counts[fid])]
             values = enum_tables[fid][1]
         else:
             codes = [arr(fid)]
@@ -376,7 +385,7 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
             entry_present |= code != UNKNOWN
         for suffix in (SOURCE_SUFFIX, DATE_SUFFIX):
             col = fid + suffix
-            if col in out.columns:
+            if col in out_columns:
                 side = arr(col)
                 invalid |= side == BAD
                 entry_present |= side != UNKNOWN
