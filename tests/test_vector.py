@@ -321,3 +321,35 @@ def test_days_in_one_stretch_compile_alike(bundled_rules: RuleSet) -> None:
         last = compile_model(bundled_rules, dt.date.fromordinal(b - 1))
         for part in ("indicators", "phenomena", "interventions"):
             assert getattr(first, part) == getattr(last, part)
+
+
+# ---- the id prefilter of the privacy check is a superset ---------------------------------------
+_ID_PARTS = st.sampled_from(["0", "1", "2", "3", "5", "7", "8", "9", "00", "06", "31", "-", "-",
+                             ".", "_", "a", "b", "nl", "geb", "geboren", "born", "d.o.b", "op",
+                             "123456782", "11111112", "2024-01-01", "ab-12-cd", "nl91abna",
+                             "0049", "abna"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(parts=st.lists(_ID_PARTS, min_size=1, max_size=12))
+def test_id_prefilter_finds_every_id_the_privacy_check_refuses(parts: list[str]) -> None:
+    from riskmodel.batch.vector_cells import _identity_exprs
+    from riskmodel.check.privacy import find_personal_data
+
+    text = "".join(parts)
+    df = pl.DataFrame({"id": [text], "soort": ["pand"], "peildatum": ["2024-01-01"]})
+    flagged = df.select(_identity_exprs(df.schema))["__id_check"][0]
+    if list(find_personal_data(text)):
+        assert flagged, text
+
+
+@pytest.mark.parametrize("text", ["casus-123456782", "x11111112", "nl91abna0417164300",
+                                  "ab-12-cd", "p-0612345678", "x-0031612345678",
+                                  "a1.2.3.4.5.6.7.8.2", "r-00491234567"])
+def test_id_prefilter_known_personal_data(text: str) -> None:
+    from riskmodel.batch.vector_cells import _identity_exprs
+    from riskmodel.check.privacy import find_personal_data
+
+    df = pl.DataFrame({"id": [text], "soort": ["pand"], "peildatum": ["2024-01-01"]})
+    assert df.select(_identity_exprs(df.schema))["__id_check"][0]
+    assert list(find_personal_data(text))

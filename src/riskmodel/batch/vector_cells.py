@@ -60,13 +60,16 @@ _ID_RE = r"^[a-z0-9][a-z0-9_.-]*$"
 _INT_RE = r"^[+-]?\d{1,16}$"
 _DECIMAL_RE = r"^[+-]?\d{1,11}(\.\d{1,4})?$"
 _DATE_RE = r"^[1-9]\d{3}-\d{2}-\d{2}$"
-#: a superset of what the privacy patterns can find in an id-shaped text ([a-z0-9_.-]):
-#: 8+ digits (BSN, phone), an IBAN-like run, a licence-plate-like shape, birth words
-#: a superset of what the privacy patterns can find in an id-shaped text ([a-z0-9_.-]): nine
-#: or more digits joined by at most two separators (BSN, phone numbers), eight digits in a
-#: row (a BSN without its zero), an IBAN-like run, a licence-plate middle part, birth words
-_ID_PRIVACY_RE = (r"\d([._-]{0,2}\d){8,}|\d{8}|[a-z]{2}\d{2}[a-z0-9]{11}|-[a-z0-9]{1,3}-"
-                  r"|geb|born|d\.o\.b")
+#: what the privacy check may find in an id-shaped text ([a-z0-9_.-]), as a superset: a
+#: digit run (digits joined by single separators, as check.privacy reads them) of nine
+#: digits, or of eight digits written together (BSN); a 0 before nine more digits or 00
+#: before seven (phone numbers); an IBAN-like run; a licence-plate shape standing on its own; birth words
+#: followed by a date. The rows found are then checked exactly.
+_DIGIT_RUN_RE = r"\d([._-]?\d)*"
+_ID_PRIVACY_RE = (r"(^|[-.])0(-{0,2}\d){9}|(^|[-.])00[1-9](-?\d){6}|[a-z]{2}\d{2}[a-z0-9]{11}"
+                  r"|(^|[_.])[a-z0-9]{1,3}-[a-z0-9]{1,3}-[a-z0-9]{1,3}($|[_.])"
+                  r"|(^|[-.])(geboren|geb\.?|geboortedatum|geboortejaar|born|d\.o\.b\.?)"
+                  r"(op|in|on)?\d")
 KINDS: tuple[str, ...] = get_args(SituationKind)
 SOURCES: tuple[str, ...] = get_args(SourceKind)
 
@@ -413,7 +416,10 @@ def _identity_exprs(schema: pl.Schema) -> list[pl.Expr]:
         ok = (s.is_not_null() & s.str.contains(_ID_RE) & (s.str.len_chars() <= 64)
               & s.is_first_distinct())
         out += [ok.fill_null(False).alias("__id_ok"),
-                s.str.contains(_ID_PRIVACY_RE).fill_null(False).alias("__id_check")]
+                (s.str.contains(_ID_PRIVACY_RE) | s.str.extract_all(_DIGIT_RUN_RE).list.eval(
+                    (pl.element().str.count_matches(r"\d") == 9)
+                    | pl.element().str.contains(r"^\d{8}$")).list.any())
+                .fill_null(False).alias("__id_check")]
     else:
         out += [pl.lit(False).alias("__id_ok"), pl.lit(False).alias("__id_check")]
     c, dtype = col("soort")
