@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -69,21 +69,27 @@ Evaluated = tuple[npt.NDArray[np.intp], npt.NDArray[np.int64], dict[str, tuple[R
 def evaluate_encoded(enc: EncodedFrame, rules: RuleSet) -> Evaluated:
     """The evaluation step alone: the valid rows, their days, level ranks (certain,
     possible) per phenomenon and status codes (vector_logic.STATUS_NAMES) per intervention."""
-    valid = ~enc.invalid
-    idx = np.flatnonzero(valid)
-    programs = programs_for(rules)
+    idx = np.flatnonzero(~enc.invalid)
     days = enc.day[idx]
-    unique_days, day_of_row = np.unique(days, return_inverse=True)
-    # one program per stretch of days on which the compiled law is the same
-    program_of_day = np.fromiter((programs.index(int(d)) for d in unique_days), dtype=np.int64,
-                                 count=len(unique_days))
-    program_of_row = program_of_day[day_of_row] if len(idx) else days
     if not len(idx):
         levels: dict[str, tuple[Ranks, Ranks]] = {
             ph: (np.zeros(0, np.int16), np.zeros(0, np.int16)) for ph in rules.phenomena}
         return idx, days, levels, {iv: np.zeros(0, np.int8) for iv in rules.interventions}
-    levels, statuses = programs.evaluator.run(
-        enc, None if len(idx) == enc.n else idx, programs.programs, program_of_row)
+    programs = programs_for(rules)
+    # Every row is evaluated (a bad cell counts as unknown) and the valid ones are kept:
+    # cheaper than gathering every column for the valid rows. A row without a valid day
+    # borrows one.
+    all_days = np.where(enc.invalid, days[0], enc.day)
+    unique_days, day_of_row = np.unique(all_days, return_inverse=True)
+    # one program per stretch of days on which the compiled law is the same
+    program_of_day = np.fromiter((programs.index(int(d)) for d in unique_days), dtype=np.int64,
+                                 count=len(unique_days))
+    program_of_row = program_of_day[day_of_row]
+    run_frame = replace(enc, day=all_days)
+    levels, statuses = programs.evaluator.run(run_frame, None, programs.programs, program_of_row)
+    if len(idx) != enc.n:
+        levels = {ph: (c[idx], p[idx]) for ph, (c, p) in levels.items()}
+        statuses = {iv: s[idx] for iv, s in statuses.items()}
     return idx, days, levels, statuses
 
 
