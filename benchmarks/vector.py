@@ -124,6 +124,11 @@ def main() -> None:
 
     print("  evaluation (masks, levels, statuses)    ",
           rate(args.batch, timed(logic_only, args.repeat)))
+    one_day = batch.with_columns(pl.lit(dt.date(2024, 6, 1)).alias("peildatum"))
+    enc_one = encode_frame(one_day, rules)
+    evaluate_encoded(enc_one, rules)
+    print("  evaluation, all rows on one peildatum   ",
+          rate(args.batch, timed(lambda: evaluate_encoded(enc_one, rules), args.repeat)))
     print("  validate + encode + evaluate + summary  ",
           rate(args.batch, timed(lambda: evaluate_frame(batch, rules), args.repeat)))
     text = as_text(batch)
