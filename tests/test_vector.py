@@ -353,3 +353,20 @@ def test_id_prefilter_known_personal_data(text: str) -> None:
     df = pl.DataFrame({"id": [text], "soort": ["pand"], "peildatum": ["2024-01-01"]})
     assert df.select(_identity_exprs(df.schema))["__id_check"][0]
     assert list(find_personal_data(text))
+
+
+def test_source_and_date_columns_without_a_value_column(rules: RuleSet) -> None:
+    """A fact may come with only its __bron/__datum columns (or an all-empty value column):
+    those cells are still checked."""
+    base = {"id": "a", "soort": "pand", "gemeente": "Ede", "peildatum": dt.date(2024, 1, 1)}
+    rows = [{**base, "id": "a", "motorclub_aanwezig__bron": "krant"},
+            {**base, "id": "b", "motorclub_aanwezig__bron": "politie",
+             "aangetroffen__datum": dt.date(2025, 1, 1)},
+            {**base, "id": "c", "motorclub_aanwezig__bron": "politie",
+             "aangetroffen__datum": dt.date(2023, 1, 1)}]
+    df = pl.DataFrame(rows).with_columns(pl.lit(None).alias("aangetroffen"))
+    invalid = check_table(df, rules)
+    assert list(np.flatnonzero(invalid)) == [0, 1]
+    for i in (0, 1):
+        with pytest.raises(ProfileError):
+            row_profile(df.row(i, named=True), rules)

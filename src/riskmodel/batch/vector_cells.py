@@ -277,17 +277,24 @@ def _plan(rules: RuleSet, schema: pl.Schema) -> Plan:
         plan: Plan = cached
         return plan
     exprs: list[pl.Expr] = []
-    present = [f for f in rules.facts if f in schema]
+    # a fact is present with its value column or only with its source/date columns
+    present = [f for f in rules.facts
+               if f in schema or f + SOURCE_SUFFIX in schema or f + DATE_SUFFIX in schema]
     enum_tables: dict[str, tuple[dict[str, int], list[str]]] = {}
     for fid in present:
         fact = rules.facts[fid]
-        dtype = schema[fid]
+        if fact.type in ("enum", "enum_list"):
+            enum_tables[fid] = enum_names(rules, fact)
+        dtype = schema.get(fid, pl.Null())
         c = pl.col(fid)
-        if dtype == pl.Null:
-            exprs.append(pl.lit(UNKNOWN, pl.Int64).alias(fid))
-            continue
         unk = _unknown(c, dtype)
-        if fact.type == "bool":
+        if dtype == pl.Null:  # no value column, or an empty one: unknown everywhere
+            n_words = max(1, math.ceil(len(enum_tables[fid][1]) / WORD_BITS)) \
+                if fact.type == "enum_list" else 1
+            exprs += [pl.lit(UNKNOWN, pl.Int64).alias(fid if fact.type != "enum_list"
+                                                      else f"{fid}#{w}")
+                      for w in range(n_words)]
+        elif fact.type == "bool":
             if dtype == pl.Boolean:  # every known cell is clean: the cheap form
                 e = c.cast(pl.Int64).fill_null(UNKNOWN)
             elif _is_string(dtype):
@@ -301,8 +308,7 @@ def _plan(rules: RuleSet, schema: pl.Schema) -> Plan:
         elif fact.type == "date":
             exprs.append(_date_expr(c, dtype, unk).alias(fid))
         else:
-            names, ids = enum_names(rules, fact)
-            enum_tables[fid] = (names, ids)
+            names, ids = enum_tables[fid]
             if fact.type == "enum":
                 exprs.append(_enum_expr(names, c, dtype, unk).alias(fid))
             else:
@@ -349,6 +355,8 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
 
     def arr(name: str) -> Codes:
         a: Codes = np.array(out.get_column(name).to_numpy(), dtype=np.int64)
+        if len(a) != n:  # only literals selected: one row, meant for every row
+            a = np.full(n, a[0] if len(a) else BAD, dtype=np.int64)
         return a
 
     # ---- identity columns
@@ -380,7 +388,7 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
             values = enum_tables[fid][1] if fid in enum_tables else []
             if fact.type in ("int", "decimal"):
                 _privacy_numbers(codes[0], fact.type == "decimal")
-            if fact.type == "decimal":
+            if fact.type == "decimal" and fid in df.schema:
                 _precision(df.get_column(fid), codes[0])
         entry_present = np.zeros(n, dtype=np.bool_)
         for code in codes:
