@@ -1,11 +1,12 @@
 """The vectorised evaluator: a whole table of profiles at once, equal to `assess` per row.
 
 ``evaluate_frame`` validates and encodes the table as columns (vector_cells), evaluates the
-compiled rules as pairs of masks per stretch of days on which the law is the same
-(vector_logic), and returns the summary table (batch.columns) of every row it could vouch
-for, plus the rows it could not: those go through the per-row reference path
-(vector_reference), which assesses them or names exactly what is wrong. Explanations are
-never vectorised: ``explain_rows`` assesses the rows asked for with the reference path.
+compiled rules as pairs of masks (vector_logic; one compiled model per stretch of days on
+which the law is the same, equal nodes computed once), and returns the summary table
+(batch.columns) of every row it could vouch for, plus the rows it could not: those go
+through the per-row reference path (vector_reference), which assesses them or names
+exactly what is wrong. Explanations are never vectorised: ``explain_rows`` assesses the
+rows asked for with the reference path.
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ class VectorResult:
 
     #: exactly the columns of `summary_columns(rules)`, one row per valid input row, in order
     summary: pl.DataFrame
-    #: per input row: True when the row must go through the per-row reference path
+    #: per input row: True when the row must go through the per-row reference path: a cell
+    #: the vector path cannot vouch for (the reference may still accept it), a bad row, or
+    #: an id already seen earlier in this frame (assess_many refuses repeated ids)
     invalid: npt.NDArray[np.bool_]
 
     @property
