@@ -1,0 +1,497 @@
+"""Vectorised validation and encoding of a table of profiles: one int64 code column per fact.
+
+Conservative by design: a cell is *clean* only in forms whose meaning is beyond doubt (for
+text: no surrounding spaces, exact ids, ``true``/``false``, plain digits, ``JJJJ-MM-DD``).
+Any other known cell marks its row as one for the per-row reference path
+(:mod:`.vector_reference`), which then accepts it or says exactly what is wrong. So a row
+this module calls valid is one the loader accepts; the reverse need not hold.
+
+Codes: a known value is encoded as the compiled rules compare it (compile.encode: booleans
+0/1, decimals scaled by 10**4, dates as ordinals, enum values as the index of their
+canonical id, enum_list values as bits); ``UNKNOWN`` and ``BAD`` are sentinels outside
+every value's range.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import types
+from dataclasses import dataclass, field
+from typing import Any, get_args
+
+import numpy as np
+import numpy.typing as npt
+import polars as pl
+
+from riskmodel.batch.columns import (
+    DATE_SUFFIX,
+    ID_COLUMNS,
+    LIST_SEPARATOR,
+    REQUIRED_COLUMNS,
+    SOURCE_SUFFIX,
+)
+from riskmodel.check.privacy import find_personal_data, is_personal_key
+from riskmodel.check.profile import profile_from_data
+from riskmodel.errors import UserInputError
+from riskmodel.load.limits import current_limits
+from riskmodel.model.common import DECIMAL_SCALE, too_precise
+from riskmodel.model.profile import UNKNOWN as UNKNOWN_WORD
+from riskmodel.model.rules import Fact, SituationKind, SourceKind
+from riskmodel.model.ruleset import RuleSet
+from riskmodel.model.values import MAX_SAFE_INT
+
+Codes = npt.NDArray[np.int64]
+Mask = npt.NDArray[np.bool_]
+
+UNKNOWN: int = -(2**62)
+BAD: int = -(2**62) + 1
+#: bits per enum_list word (int64, sign bit and sentinels kept clear)
+WORD_BITS = 60
+#: date ordinal of polars' day 0 (1970-01-01)
+EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+#: integers from this size on may look like a BSN: checked one by one with the privacy check
+PRIVACY_DIGITS = 10_000_000
+#: text longer than this is never clean (far below every default limit)
+MAX_CLEAN_TEXT = 1000
+
+_ID_RE = r"^[a-z0-9][a-z0-9_.-]*$"
+_INT_RE = r"^[+-]?\d{1,16}$"
+_DECIMAL_RE = r"^[+-]?\d{1,11}(\.\d{1,4})?$"
+_DATE_RE = r"^[1-9]\d{3}-\d{2}-\d{2}$"
+#: what the privacy check may find in an id-shaped text ([a-z0-9_.-]), as a superset: a
+#: digit run (digits joined by single separators, as check.privacy reads them) of nine
+#: digits, or of eight digits written together (BSN); a 0 before nine more digits or 00
+#: before seven (phone numbers); an IBAN-like run; a licence-plate shape standing on its own; birth words
+#: followed by a date. The rows found are then checked exactly.
+_DIGIT_RUN_RE = r"\d([._-]?\d)*"
+_ID_PRIVACY_RE = (r"(^|[-.])0(-{0,2}\d){9}|(^|[-.])00[1-9](-?\d){6}|[a-z]{2}\d{2}[a-z0-9]{11}"
+                  r"|(^|[_.])[a-z0-9]{1,3}-[a-z0-9]{1,3}-[a-z0-9]{1,3}($|[_.])"
+                  r"|(^|[-.])(geboren|geb\.?|geboortedatum|geboortejaar|born|d\.o\.b\.?)"
+                  r"(op|in|on)?\d")
+KINDS: tuple[str, ...] = get_args(SituationKind)
+SOURCES: tuple[str, ...] = get_args(SourceKind)
+
+_INTEGER_TYPES = (pl.Int8, pl.Int16, pl.Int32, pl.Int64, pl.UInt8, pl.UInt16, pl.UInt32,
+                  pl.UInt64)
+_FLOAT_TYPES = (pl.Float32, pl.Float64)
+
+
+@dataclass
+class FactCodes:
+    """The encoded column(s) of one fact: one code array, or bit words for an enum_list."""
+
+    fact: Fact
+    codes: list[Codes]
+    #: enum: canonical value ids by code; enum_list: value ids by bit position
+    values: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EncodedFrame:
+    """A table as columns: per fact its codes, per row its day and whether it is clean."""
+
+    n: int
+    facts: dict[str, FactCodes]
+    #: the date each row is assessed on (the override or its own peildatum), as ordinal
+    day: Codes
+    #: rows the reference path must see (anything not certainly valid)
+    invalid: Mask
+
+
+def _is_string(dtype: Any) -> bool:
+    return dtype == pl.String or dtype == pl.Categorical or isinstance(dtype, pl.Enum)
+
+
+def _unknown(c: pl.Expr, dtype: pl.DataType) -> pl.Expr:
+    if _is_string(dtype):
+        s = c.cast(pl.String)
+        unknown: pl.Expr = s.is_null() | s.str.strip_chars().str.to_lowercase().is_in(
+            ["", UNKNOWN_WORD])
+        return unknown
+    if dtype in _FLOAT_TYPES:
+        return c.is_null() | c.is_nan()
+    return c.is_null()
+
+
+def _codes(unknown: pl.Expr, ok: pl.Expr, value: pl.Expr) -> pl.Expr:
+    return (pl.when(unknown).then(pl.lit(UNKNOWN, pl.Int64))
+            .when(ok).then(value.cast(pl.Int64, strict=False))
+            .otherwise(pl.lit(BAD, pl.Int64)).fill_null(BAD))
+
+
+def _bounds(fact: Fact, v: pl.Expr) -> pl.Expr:
+    ok = v.is_not_null() & v.is_finite()
+    if fact.minimum is not None:
+        ok = ok & (v >= fact.minimum)
+    if fact.maximum is not None:
+        ok = ok & (v <= fact.maximum)
+    scale = DECIMAL_SCALE if fact.type == "decimal" else 1
+    return ok & (v.abs() * scale <= MAX_SAFE_INT)
+
+
+def _number_expr(fact: Fact, c: pl.Expr, dtype: pl.DataType, unk: pl.Expr) -> pl.Expr:
+    if dtype in _INTEGER_TYPES:
+        v = c.cast(pl.Float64)
+    elif dtype in _FLOAT_TYPES:
+        v = c.cast(pl.Float64)
+        if fact.type == "int":
+            v = pl.when(v == v.floor()).then(v)
+    elif _is_string(dtype):
+        s = c.cast(pl.String)
+        pattern = _INT_RE if fact.type == "int" else _DECIMAL_RE
+        v = pl.when(s.str.contains(pattern)).then(s.str.strip_chars_start("+")
+                                                   .cast(pl.Float64, strict=False))
+    else:
+        return _codes(unk, pl.lit(False), pl.lit(0))
+    if fact.type == "decimal":
+        return _codes(unk, _bounds(fact, v), (v * DECIMAL_SCALE).round(0))
+    if dtype in _INTEGER_TYPES:
+        return _codes(unk, _bounds(fact, v), c)
+    if _is_string(dtype):
+        return _codes(unk, _bounds(fact, v), c.cast(pl.String).str.strip_chars_start("+")
+                      .cast(pl.Int64, strict=False))
+    return _codes(unk, _bounds(fact, v), v)
+
+
+def _date_expr(c: pl.Expr, dtype: pl.DataType, unk: pl.Expr) -> pl.Expr:
+    if dtype == pl.Date:
+        return _codes(unk, pl.lit(True), c.cast(pl.Int32).cast(pl.Int64) + EPOCH_ORDINAL)
+    if _is_string(dtype):
+        s = c.cast(pl.String)
+        d = pl.when(s.str.contains(_DATE_RE)).then(s.str.to_date("%Y-%m-%d", strict=False))
+        return _codes(unk, d.is_not_null(), d.cast(pl.Int32).cast(pl.Int64) + EPOCH_ORDINAL)
+    return _codes(unk, pl.lit(False), pl.lit(0))
+
+
+def _enum_expr(names: dict[str, int], c: pl.Expr, dtype: pl.DataType, unk: pl.Expr) -> pl.Expr:
+    if not _is_string(dtype) or not names:
+        return _codes(unk, pl.lit(False), pl.lit(0))
+    mapped = c.cast(pl.String).replace_strict(list(names), list(names.values()), default=-1,
+                                              return_dtype=pl.Int64)
+    return _codes(unk, mapped >= 0, mapped)
+
+
+def _list_words(names: dict[str, int], c: pl.Expr, dtype: pl.DataType, unk: pl.Expr,
+                n_values: int) -> list[pl.Expr]:
+    n_words = max(1, math.ceil(n_values / WORD_BITS))
+    if _is_string(dtype):
+        s = c.cast(pl.String)
+        items = s.str.split(LIST_SEPARATOR)
+        clean = s.str.len_chars() <= MAX_CLEAN_TEXT
+    elif isinstance(dtype, pl.List) and _is_string(dtype.inner):
+        items = c.list.eval(pl.element().cast(pl.String))
+        clean = ~c.list.eval(pl.element().is_null()).list.any().fill_null(False) & (
+            c.list.len() <= MAX_CLEAN_TEXT)
+    else:
+        return [_codes(unk, pl.lit(False), pl.lit(0))] * n_words
+    codes = items.list.eval(pl.element().replace_strict(
+        list(names), list(names.values()), default=-1, return_dtype=pl.Int64))
+    ok = clean & (codes.list.min().fill_null(0) >= 0)
+    words = []
+    for w in range(n_words):
+        bits = [(1 << (code % WORD_BITS)) if code // WORD_BITS == w else 0
+                for code in names.values()]
+        word = items.list.eval(pl.element().replace_strict(
+            list(names), bits, default=0, return_dtype=pl.Int64).unique()).list.sum()
+        words.append(_codes(unk, ok, word))
+    return words
+
+
+def _text_ok(s: pl.Expr) -> pl.Expr:
+    return s.is_not_null() & (s == s.str.strip_chars()) & (s.str.len_chars() <= MAX_CLEAN_TEXT)
+
+
+@functools.lru_cache(maxsize=65536)
+def _place_ok(value: str, district: bool) -> bool:
+    """Exactly the loader's verdict on a municipality or district name (pattern, length,
+    personal data, unsafe characters), asked once per distinct name."""
+    doc: dict[str, Any] = {"id": "x", "soort": "gemeente", "gemeente": "Apeldoorn",
+                           "peildatum": dt.date(2000, 1, 1)}
+    doc["wijk" if district else "gemeente"] = value
+    try:
+        profile_from_data(doc, _EMPTY_RULES)
+    except UserInputError:
+        return False
+    return True
+
+
+#: a stand-in rule set for _place_ok: a document without facts never reaches one
+_EMPTY_RULES: Any = types.SimpleNamespace(facts={})
+
+
+@functools.lru_cache(maxsize=65536)
+def _private(value: int | str) -> bool:
+    return bool(list(find_personal_data(value)))
+
+
+@functools.lru_cache(maxsize=262144)
+def _too_precise(value: float) -> bool:
+    return too_precise(value)
+
+
+def enum_names(rules: RuleSet, fact: Fact) -> tuple[dict[str, int], list[str]]:
+    """Accepted names (ids and aliases) -> code, and the canonical ids by code. A name the
+    privacy check would refuse is left out (its rows go to the reference path)."""
+    allowed = rules.enum_values(fact)
+    canonical = rules.canonical_values(fact) or {v: v for v in allowed}
+    ids: list[str] = []
+    for name in allowed:
+        cid = canonical.get(name, name)
+        if cid not in ids:
+            ids.append(cid)
+    names = {name: ids.index(canonical.get(name, name)) for name in allowed
+             if not _private(name)}
+    return names, ids
+
+
+def _column_problem(rules: RuleSet, columns: list[str]) -> bool:
+    """True when some column makes every row a matter for the reference path."""
+    for name in columns:
+        if name in ID_COLUMNS or name in rules.facts:
+            continue
+        for suffix in (SOURCE_SUFFIX, DATE_SUFFIX):
+            if name.endswith(suffix) and name[: -len(suffix)] in rules.facts:
+                break
+        else:
+            return True
+    if any(col not in columns for col in REQUIRED_COLUMNS):
+        return True
+    limits = current_limits()
+    return (limits.string_chars < MAX_CLEAN_TEXT or limits.depth < 8
+            or limits.list_items < MAX_CLEAN_TEXT or limits.mapping_keys < len(columns) + 16)
+
+
+Plan = tuple[list[str], list[pl.Expr], dict[str, tuple[dict[str, int], list[str]]]]
+
+
+def _plan(rules: RuleSet, schema: pl.Schema) -> Plan:
+    """The expressions that validate and encode a table of this shape, built once per shape
+    (building them costs more than running them on a batch)."""
+    plans = rules.cache.setdefault("vector_plans", {})
+    assert isinstance(plans, dict)
+    key = tuple(schema.items())
+    cached = plans.get(key)
+    if cached is not None:
+        plan: Plan = cached
+        return plan
+    exprs: list[pl.Expr] = []
+    # a fact is present with its value column or only with its source/date columns
+    present = [f for f in rules.facts
+               if f in schema or f + SOURCE_SUFFIX in schema or f + DATE_SUFFIX in schema]
+    enum_tables: dict[str, tuple[dict[str, int], list[str]]] = {}
+    for fid in present:
+        fact = rules.facts[fid]
+        if fact.type in ("enum", "enum_list"):
+            enum_tables[fid] = enum_names(rules, fact)
+        dtype = schema.get(fid, pl.Null())
+        c = pl.col(fid)
+        unk = _unknown(c, dtype)
+        if dtype == pl.Null:  # no value column, or an empty one: unknown everywhere
+            n_words = max(1, math.ceil(len(enum_tables[fid][1]) / WORD_BITS)) \
+                if fact.type == "enum_list" else 1
+            exprs += [pl.lit(UNKNOWN, pl.Int64).alias(fid if fact.type != "enum_list"
+                                                      else f"{fid}#{w}")
+                      for w in range(n_words)]
+        elif fact.type == "bool":
+            if dtype == pl.Boolean:  # every known cell is clean: the cheap form
+                e = c.cast(pl.Int64).fill_null(UNKNOWN)
+            elif _is_string(dtype):
+                s = c.cast(pl.String)
+                e = _codes(unk, s.is_in(["true", "false"]), s == "true")
+            else:
+                e = _codes(unk, pl.lit(False), pl.lit(0))
+            exprs.append(e.alias(fid))
+        elif fact.type in ("int", "decimal"):
+            exprs.append(_number_expr(fact, c, dtype, unk).alias(fid))
+        elif fact.type == "date":
+            exprs.append(_date_expr(c, dtype, unk).alias(fid))
+        else:
+            names, ids = enum_tables[fid]
+            if fact.type == "enum":
+                exprs.append(_enum_expr(names, c, dtype, unk).alias(fid))
+            else:
+                for w, e in enumerate(_list_words(names, c, dtype, unk, len(ids))):
+                    exprs.append(e.alias(f"{fid}#{w}"))
+        for suffix in (SOURCE_SUFFIX, DATE_SUFFIX):
+            col = fid + suffix
+            if col not in schema:
+                continue
+            sdt = schema[col]
+            sc = pl.col(col)
+            if sdt == pl.Null:
+                continue
+            sunk = _unknown(sc, sdt)
+            if suffix == SOURCE_SUFFIX:
+                ok = sc.cast(pl.String).is_in(list(SOURCES)) if _is_string(sdt) else pl.lit(False)
+                exprs.append(_codes(sunk, ok, pl.lit(0)).alias(col))
+            else:
+                exprs.append(_date_expr(sc, sdt, sunk).alias(col))
+    exprs += _identity_exprs(schema)
+    plan = (present, exprs, enum_tables)
+    if len(plans) > 64:
+        plans.clear()
+    plans[key] = plan
+    return plan
+
+
+def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = None
+                 ) -> EncodedFrame:
+    n = df.height
+    schema = df.schema
+    invalid = np.zeros(n, dtype=np.bool_)
+    if _column_problem(rules, list(df.columns)):
+        invalid[:] = True
+    present, exprs, enum_tables = _plan(rules, schema)
+    out = df.select(exprs) if exprs else pl.DataFrame()
+
+    out_columns = set(out.columns)
+    word_counts: dict[str, int] = {}
+    for name in out.columns:
+        if "#" in name:
+            base = name.split("#")[0]
+            word_counts[base] = word_counts.get(base, 0) + 1
+
+    def arr(name: str) -> Codes:
+        a: Codes = np.array(out.get_column(name).to_numpy(), dtype=np.int64)
+        if len(a) != n:  # only literals selected: one row, meant for every row
+            a = np.full(n, a[0] if len(a) else BAD, dtype=np.int64)
+        return a
+
+    # ---- identity columns
+    own_day = arr("__peildatum")
+    invalid |= own_day == BAD
+    invalid |= ~arr("__id_ok").astype(np.bool_)
+    invalid |= ~arr("__soort_ok").astype(np.bool_)
+    invalid |= _places(df, "gemeente", required=True)
+    if "wijk" in schema:
+        invalid |= _places(df, "wijk", required=False)
+    candidates = arr("__id_check").astype(np.bool_)
+    if candidates.any():
+        id_column = df.get_column("id")
+        for i in np.flatnonzero(candidates):
+            value = id_column[int(i)]
+            if isinstance(value, str) and _private(value):
+                invalid[i] = True
+    day = np.full(n, peildatum.toordinal(), dtype=np.int64) if peildatum is not None else own_day
+
+    # ---- facts
+    facts: dict[str, FactCodes] = {}
+    for fid in present:
+        fact = rules.facts[fid]
+        if fact.type == "enum_list":
+            codes = [arr(f"{fid}#{w}") for w in range(word_counts[fid])]
+            values = enum_tables[fid][1]
+        else:
+            codes = [arr(fid)]
+            values = enum_tables[fid][1] if fid in enum_tables else []
+            if fact.type in ("int", "decimal"):
+                _privacy_numbers(codes[0], fact.type == "decimal")
+            if fact.type == "decimal" and fid in df.schema:
+                _precision(df.get_column(fid), codes[0])
+        entry_present = np.zeros(n, dtype=np.bool_)
+        for code in codes:
+            invalid |= code == BAD
+            entry_present |= code != UNKNOWN
+        for suffix in (SOURCE_SUFFIX, DATE_SUFFIX):
+            col = fid + suffix
+            if col in out_columns:
+                side = arr(col)
+                invalid |= side == BAD
+                entry_present |= side != UNKNOWN
+                if suffix == DATE_SUFFIX:
+                    invalid |= (side > day) & (side != UNKNOWN)
+        if is_personal_key(fid):
+            invalid |= entry_present
+        for code in codes:
+            code[code == BAD] = UNKNOWN
+        facts[fid] = FactCodes(fact, codes, values)
+    return EncodedFrame(n=n, facts=facts, day=np.where(day == BAD, 0, day), invalid=invalid)
+
+
+def _identity_exprs(schema: pl.Schema) -> list[pl.Expr]:
+
+    def col(name: str) -> tuple[pl.Expr, pl.DataType]:
+        if name in schema and schema[name] != pl.Null:
+            return pl.col(name), schema[name]
+        return pl.lit(None, pl.String), pl.String()
+
+    out: list[pl.Expr] = []
+    c, dtype = col("id")
+    if _is_string(dtype):
+        s = c.cast(pl.String)
+        ok = (s.is_not_null() & s.str.contains(_ID_RE) & (s.str.len_chars() <= 64)
+              & s.is_first_distinct())
+        out += [ok.fill_null(False).alias("__id_ok"),
+                (s.str.contains(_ID_PRIVACY_RE) | s.str.extract_all(_DIGIT_RUN_RE).list.eval(
+                    (pl.element().str.count_matches(r"\d") == 9)
+                    | pl.element().str.contains(r"^\d{8}$")).list.any())
+                .fill_null(False).alias("__id_check")]
+    else:
+        out += [pl.lit(False).alias("__id_ok"), pl.lit(False).alias("__id_check")]
+    c, dtype = col("soort")
+    ok = c.cast(pl.String).is_in(list(KINDS)).fill_null(False) if _is_string(dtype) \
+        else pl.lit(False)
+    out.append(ok.alias("__soort_ok"))
+    c, dtype = col("peildatum")
+    day = _date_expr(c, dtype, pl.lit(False) if _is_string(dtype) else c.is_null())
+    if _is_string(dtype):  # required: unknown is bad
+        day = pl.when(_unknown(c, dtype)).then(pl.lit(BAD, pl.Int64)).otherwise(day)
+    out.append(pl.when(day == UNKNOWN).then(pl.lit(BAD, pl.Int64)).otherwise(day)
+               .alias("__peildatum"))
+    return out
+
+
+def _places(df: pl.DataFrame, name: str, *, required: bool) -> Mask:
+    """Rows whose municipality (or district) the loader would refuse."""
+    n = df.height
+    if name not in df.schema or df.schema[name] == pl.Null:
+        return np.full(n, required, dtype=np.bool_)
+    dtype = df.schema[name]
+    if not _is_string(dtype):  # a number or date where a name belongs: the loader refuses it
+        known = ~df.get_column(name).is_null().to_numpy()
+        out_: Mask = known | required
+        return out_
+    s = df.get_column(name).cast(pl.String)
+    unknown = df.select(_unknown(pl.col(name), dtype)).to_series().to_numpy()
+    clean = df.select(_text_ok(pl.col(name).cast(pl.String))).to_series().to_numpy()
+    bad = np.where(unknown, required, ~clean)
+    uniques = s.filter(pl.Series(~unknown & clean)).unique().to_list()
+    refused = [v for v in uniques if not _place_ok(v, name == "wijk")]
+    if refused:
+        bad |= s.is_in(refused).fill_null(False).to_numpy()
+    out: Mask = bad.astype(np.bool_)
+    return out
+
+
+def _privacy_numbers(codes: Codes, scaled: bool) -> None:
+    """Integers that may be a BSN are refused by the loader: ask the privacy check exactly."""
+    scale = DECIMAL_SCALE if scaled else 1
+    known = (codes != UNKNOWN) & (codes != BAD)
+    big = known & (np.abs(codes) >= PRIVACY_DIGITS * scale)
+    if not big.any():
+        return
+    for i in np.flatnonzero(big):
+        v = int(codes[i])
+        if scaled:
+            if v % scale:
+                continue  # not an integer: read as a number with decimals, never checked
+            v //= scale
+        if _private(v):
+            codes[i] = BAD
+
+
+def _precision(column: pl.Series, codes: Codes) -> None:
+    """Floats with more than four decimals are refused: checked exactly, once per value."""
+    if column.dtype not in _FLOAT_TYPES:
+        return  # text was matched with at most four decimals; integers have none
+    known = (codes != UNKNOWN) & (codes != BAD)
+    values = column.cast(pl.Float64).to_numpy()
+    idx = np.flatnonzero(known)
+    if not len(idx):
+        return
+    sub = values[idx]
+    uniq, inverse = np.unique(sub, return_inverse=True)
+    bad_u = np.fromiter((_too_precise(float(v)) for v in uniq), dtype=np.bool_, count=len(uniq))
+    codes[idx[bad_u[inverse]]] = BAD
