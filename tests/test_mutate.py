@@ -128,3 +128,36 @@ def test_only_selects_mutants_by_id_or_description() -> None:
     assert all(r.mutant.startswith("indicatoren/omg_drugs/") or "drempel 40" in r.description
                for r in rep.results)
     assert {r.mutant.split("/")[0] for r in rep.results} == {"indicatoren", "fenomenen"}
+
+
+def test_light_outcomes_equal_the_assessment_on_every_scenario(bundled_rules) -> None:  # type: ignore[no-untyped-def]
+    from riskmodel.mutate.run import _Judge, _Outcomes
+
+    loaded, problems = load_all([ROOT / "scenarios"], bundled_rules)
+    assert not problems and loaded
+    judge = _Judge(bundled_rules, loaded)
+    for sc in loaded:
+        compiled = judge.compiled(bundled_rules, sc.profile.peildatum)
+        ev = judge.evaluator.evaluate(bundled_rules, compiled, sc.profile)
+        light = _Outcomes(bundled_rules, compiled, ev)
+        full = judge.assessment(bundled_rules, sc)
+        assert sorted((p.id, p.level.id, p.possible_level.id, p.definition)
+                      for p in light.phenomena) == sorted(
+            (p.id, p.level.id, p.possible_level.id, p.definition) for p in full.phenomena)
+        assert {i.id: i.status for i in full.indicators} == {
+            i: s.status for i, s in light._indicators.items()}
+        assert {i.id: i.status for i in full.interventions} == {
+            i: s.status for i, s in light._interventions.items()}
+
+
+def test_light_and_full_judging_agree_on_a_sample(bundled_rules) -> None:  # type: ignore[no-untyped-def]
+    import random
+
+    from riskmodel.mutate.run import _Judge
+
+    loaded, _ = load_all([ROOT / "scenarios"], bundled_rules)
+    every = mutants(bundled_rules)
+    sample = random.Random(5).sample(every, 12)
+    light = _Judge(bundled_rules, loaded)
+    full = _Judge(bundled_rules, loaded, light=False)
+    assert [light.judge(m).verdict for m in sample] == [full.judge(m).verdict for m in sample]
