@@ -149,6 +149,14 @@ OWNERS: dict[str, dict[str, str]] = {
     "mk.no_scenarios": {"nl": "Scenario's: niet gevonden (geef --scenarios MAP)",
                         "en": "Scenarios: not found (pass --scenarios DIR)"},
     "mk.mutation": {"nl": "Mutatiescore: {score}", "en": "Mutation score: {score}"},
+    "mk.mutation_of": {
+        "nl": "Mutatiescore: {score} ({killed} van {counted} mutanten gedood, "
+              "`riskmodel scenarios mutate`)",
+        "en": "Mutation score: {score} ({killed} of {counted} mutants killed, "
+              "`riskmodel scenarios mutate`)"},
+    "mk.mutation_stale": {
+        "nl": "let op: gemeten op een andere versie van de regels (rules_sha256 verschilt)",
+        "en": "note: measured on another version of the rules (rules_sha256 differs)"},
     "mk.mutation_none": {"nl": "Mutatiescore: niet gemeten (geen docs/mutation-score.json)",
                          "en": "Mutation score: not measured (no docs/mutation-score.json)"},
     "mk.held_out": {"nl": "Achtergehouden scenario's: {count}, waarvan {passed} geslaagd",

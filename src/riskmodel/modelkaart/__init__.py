@@ -177,6 +177,10 @@ def _validation(rules: RuleSet, scenarios: Path | None) -> dict[str, Any]:
             out["mutation_score"] = json.loads(score_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             out["mutation_score"] = None
+        score = out["mutation_score"]
+        if isinstance(score, dict) and "rules_sha256" in score:
+            # a score says nothing about rules it was not measured on
+            score["stale"] = score["rules_sha256"] != rules.sha256
     return out
 
 
@@ -290,7 +294,13 @@ def render_markdown(card: dict[str, Any], lang: str = "nl") -> str:
     sc = v["scenarios"]
     out.append("- " + (k("scenarios", **sc) if sc else k("no_scenarios")))
     score = v["mutation_score"]
-    if isinstance(score, dict) and "score" in score:
+    if isinstance(score, dict) and {"score", "killed", "survived"} <= set(score):
+        line = k("mutation_of", score=f"{score['score']:.1%}", killed=score["killed"],
+                 counted=score["killed"] + score["survived"])
+        if score.get("stale"):
+            line += "; " + k("mutation_stale")
+        out.append("- " + line)
+    elif isinstance(score, dict) and "score" in score:
         out.append("- " + k("mutation", score=score["score"]))
     elif score is not None:
         out.append("- " + k("mutation", score=json.dumps(score, ensure_ascii=False)))

@@ -139,6 +139,8 @@ class MutationReport:
     scenarios: int = 0
     seconds: float = 0.0
     sampled: bool = False
+    rules_sha256: str = ""
+    model_version: str = ""
 
     @property
     def killed(self) -> int:
@@ -160,6 +162,8 @@ class MutationReport:
     def to_dict(self) -> dict[str, Any]:
         return {
             "score": round(self.score, 4),
+            "rules_sha256": self.rules_sha256,
+            "model_version": self.model_version,
             "killed": self.killed,
             "survived": len(self.survived),
             "invalid": self.invalid,
@@ -357,7 +361,9 @@ def run_mutation(
     if sample is not None and sample < len(every):
         chosen = sorted(random.Random(seed).sample(every, sample), key=every.index)
     report = MutationReport(total_mutants=len(every), scenarios=len(scenarios),
-                            sampled=chosen is not every)
+                            sampled=chosen is not every or bool(only),
+                            rules_sha256=rules.sha256,
+                            model_version=rules.manifest.version)
     jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
     ids = [m.id for m in chosen]
     if jobs == 1 or len(ids) < 8:
