@@ -65,6 +65,7 @@ case "${1:-}" in
     "$VENV/bin/python" -m pytest -q
     # mutation testing of the bundled model against its scenarios (docs/scenarios.md): the
     # score is printed; falling below the recorded floor fails the run
+    mkdir -p build
     "$VENV/bin/riskmodel" scenarios mutate scenarios --minimum "$MUTATION_FLOOR" \
       --score-file build/mutation-score.json
     fuzz
