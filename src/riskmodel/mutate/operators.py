@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import math
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -188,14 +189,28 @@ def _validity_sites(data: dict[str, Any], path: Loc, what: str
                        _setter((*path, key), value + sign * DATE_SHIFT))
 
 
+def _score_step(rules: RuleSet, phenomenon: str) -> int:
+    """The largest number every indicator weight of the phenomenon is a multiple of: scores
+    are sums of weights, so only multiples of it can occur."""
+    step = 0
+    for ind in rules.indicators.values():
+        if ind.phenomenon == phenomenon and ind.points:
+            step = math.gcd(step, ind.points)
+    return step or 1
+
+
 def _item_sites(section: str, data: dict[str, Any], rules: RuleSet
                 ) -> Iterator[tuple[Loc, str, str, Edit]]:
     if section == "fenomenen":
+        step = _score_step(rules, str(data["id"]))
         for i, level in enumerate(data.get("niveaus", [])):
             t = level["drempel"]
             if i == 0:
                 continue  # the lowest level starts at 0 by definition
-            for new in (t + 1, t - 1):
+            # up by one: a score exactly on the threshold no longer reaches the level; down to
+            # the nearest score the indicators can add up to (t - 1 when every weight is a
+            # multiple of 5 is a change no profile can ever notice)
+            for new in (t + 1, (t - 1) // step * step):
                 yield (("niveaus", i, "drempel"), "drempel",
                        f"niveau {level['id']}: drempel {t} -> {new}",
                        _setter(("niveaus", i, "drempel"), new))
