@@ -59,6 +59,8 @@ SCENARIOS: dict[str, dict[str, str]] = {
     },
     "mut.sampled": {"nl": "steekproef van {run} uit {total} mutanten (seed {seed})",
                     "en": "sample of {run} out of {total} mutants (seed {seed})"},
+    "mut.selected": {"nl": "alleen de {run} mutanten die --alleen kiest",
+                     "en": "only the {run} mutants --alleen selects"},
     "mut.survivors": {"nl": "Overlevende mutanten (geen scenario merkt deze wijziging op):",
                       "en": "Surviving mutants (no scenario notices this change):"},
     "mut.none_survived": {"nl": "Geen overlevende mutanten.", "en": "No surviving mutants."},

@@ -139,6 +139,7 @@ class MutationReport:
     scenarios: int = 0
     seconds: float = 0.0
     sampled: bool = False
+    selected: bool = False
     rules_sha256: str = ""
     model_version: str = ""
 
@@ -170,6 +171,7 @@ class MutationReport:
             "run": len(self.results),
             "total_mutants": self.total_mutants,
             "sampled": self.sampled,
+            "selected": self.selected,
             "scenarios": self.scenarios,
             "seconds": round(self.seconds, 1),
             "survivors": [dataclasses.asdict(r) for r in self.survived],
@@ -361,7 +363,7 @@ def run_mutation(
     if sample is not None and sample < len(every):
         chosen = sorted(random.Random(seed).sample(every, sample), key=every.index)
     report = MutationReport(total_mutants=len(every), scenarios=len(scenarios),
-                            sampled=chosen is not every or bool(only),
+                            sampled=chosen is not every, selected=bool(only),
                             rules_sha256=rules.sha256,
                             model_version=rules.manifest.version)
     jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
@@ -409,6 +411,8 @@ def format_report(report: MutationReport, lang: str = "nl", *, seed: int = 0,
     if report.sampled:
         lines.append(t("mut.sampled", lang, run=len(report.results),
                        total=report.total_mutants, seed=seed))
+    elif report.selected:
+        lines.append(t("mut.selected", lang, run=len(report.results)))
     survivors = report.survived
     if not survivors:
         lines.append(t("mut.none_survived", lang))
