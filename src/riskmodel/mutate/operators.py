@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
-import math
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -189,20 +188,19 @@ def _validity_sites(data: dict[str, Any], path: Loc, what: str
                        _setter((*path, key), value + sign * DATE_SHIFT))
 
 
-def _score_step(rules: RuleSet, phenomenon: str) -> int:
-    """The largest number every indicator weight of the phenomenon is a multiple of: scores
-    are sums of weights, so only multiples of it can occur."""
-    step = 0
+def _reachable_below(rules: RuleSet, phenomenon: str, threshold: int) -> int:
+    """The highest score below `threshold` that the phenomenon's indicator weights can add
+    up to: moving a threshold to a score no profile can have is a change nobody can notice."""
+    sums = {0}
     for ind in rules.indicators.values():
         if ind.phenomenon == phenomenon and ind.points:
-            step = math.gcd(step, ind.points)
-    return step or 1
+            sums |= {x + ind.points for x in sums if x + ind.points < threshold}
+    return max(sums)
 
 
 def _item_sites(section: str, data: dict[str, Any], rules: RuleSet
                 ) -> Iterator[tuple[Loc, str, str, Edit]]:
     if section == "fenomenen":
-        step = _score_step(rules, str(data["id"]))
         for i, level in enumerate(data.get("niveaus", [])):
             t = level["drempel"]
             if i == 0:
@@ -210,7 +208,7 @@ def _item_sites(section: str, data: dict[str, Any], rules: RuleSet
             # up by one: a score exactly on the threshold no longer reaches the level; down to
             # the nearest score the indicators can add up to (t - 1 when every weight is a
             # multiple of 5 is a change no profile can ever notice)
-            for new in (t + 1, (t - 1) // step * step):
+            for new in (t + 1, _reachable_below(rules, str(data["id"]), t)):
                 yield (("niveaus", i, "drempel"), "drempel",
                        f"niveau {level['id']}: drempel {t} -> {new}",
                        _setter(("niveaus", i, "drempel"), new))
