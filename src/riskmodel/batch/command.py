@@ -46,8 +46,9 @@ def add_parser(sub: Any, parents: list[argparse.ArgumentParser],
                    help="rijen per blok (standaard 5000)")
     b.add_argument("--peildatum", type=date_type, help="beoordeel alle rijen per deze datum")
     b.add_argument("--rules", type=Path, help="modelmap (standaard: het meegeleverde model)")
-    b.add_argument("--engine", choices=("reference", "vector"), default="reference",
-                   help="reference (standaard: per rij, zoals assess) of vector")
+    b.add_argument("--engine", choices=("vector", "reference"), default="vector",
+                   help="vector (standaard: gevectoriseerd, rijen die het niet kan instaan "
+                        "per rij) of reference (elke rij zoals assess)")
     b.add_argument("--dask", metavar="ADRES",
                    help="verdeel de blokken over een Dask-cluster: tcp://host:poort of local")
     b.add_argument("--workers", type=int, metavar="N",

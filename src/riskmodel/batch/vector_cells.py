@@ -18,6 +18,7 @@ import datetime as dt
 import functools
 import math
 import types
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, get_args
 
@@ -27,13 +28,17 @@ import polars as pl
 
 from riskmodel.batch.columns import (
     DATE_SUFFIX,
+    FILE_COLUMN,
     ID_COLUMNS,
     LIST_SEPARATOR,
     REQUIRED_COLUMNS,
+    ROW_COLUMN,
+    OPTIONAL_COLUMNS,
     SOURCE_SUFFIX,
 )
+from riskmodel.batch.rows import BOOL_CELLS, RowReader
 from riskmodel.check.privacy import find_personal_data, is_personal_key
-from riskmodel.check.profile import profile_from_data
+from riskmodel.check.profile import profile_from_data, profile_from_doc
 from riskmodel.errors import UserInputError
 from riskmodel.load.limits import current_limits
 from riskmodel.model.common import DECIMAL_SCALE, too_precise
@@ -217,6 +222,21 @@ def _place_ok(value: str, district: bool) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=65536)
+def _optional_ok(name: str, value: str) -> bool:
+    """Exactly the loader's verdict on a description or premises reference (length, pattern,
+    personal data, unsafe characters) as the row rule gives it, asked once per distinct
+    value; neither is in the summary, and the loader checks each field on its own."""
+    doc = RowReader(_EMPTY_RULES, "<rij>").document(
+        {"id": "x", "soort": "pand", "gemeente": "Apeldoorn", "peildatum": "2000-01-01",
+         name: value}, ["id", "soort", "gemeente", "peildatum", name], 1)
+    try:
+        profile_from_doc(doc, _EMPTY_RULES)
+    except UserInputError:
+        return False
+    return True
+
+
 #: a stand-in rule set for _place_ok: a document without facts never reaches one
 _EMPTY_RULES: Any = types.SimpleNamespace(facts={})
 
@@ -247,20 +267,28 @@ def enum_names(rules: RuleSet, fact: Fact) -> tuple[dict[str, int], list[str]]:
 
 
 def _column_problem(rules: RuleSet, columns: list[str]) -> bool:
-    """True when some column makes every row a matter for the reference path."""
-    for name in columns:
-        if name in ID_COLUMNS or name in rules.facts:
-            continue
-        for suffix in (SOURCE_SUFFIX, DATE_SUFFIX):
-            if name.endswith(suffix) and name[: -len(suffix)] in rules.facts:
-                break
-        else:
-            return True
+    """True when the table's shape makes every row a matter for the reference path."""
     if any(col not in columns for col in REQUIRED_COLUMNS):
         return True
     limits = current_limits()
     return (limits.string_chars < MAX_CLEAN_TEXT or limits.depth < 8
             or limits.list_items < MAX_CLEAN_TEXT or limits.mapping_keys < len(columns) + 16)
+
+
+def _foreign_columns(rules: RuleSet, columns: list[str]) -> list[str]:
+    """Columns the vector path does not read: no fact (the row rule refuses a value there by
+    name), and the optional description and premises columns (free text the loader checks).
+    A row with a value in one of them goes to the reference path; an empty cell is nothing."""
+    out = []
+    for name in columns:
+        if (name in ID_COLUMNS or name in rules.facts or name in (ROW_COLUMN, FILE_COLUMN)
+                or name in OPTIONAL_COLUMNS):
+            continue
+        if any(name.endswith(sfx) and name[: -len(sfx)] in rules.facts
+               for sfx in (SOURCE_SUFFIX, DATE_SUFFIX)):
+            continue
+        out.append(name)
+    return out
 
 
 Plan = tuple[list[str], list[pl.Expr], dict[str, tuple[dict[str, int], list[str]]]]
@@ -299,7 +327,11 @@ def _plan(rules: RuleSet, schema: pl.Schema) -> Plan:
                 e = c.cast(pl.Int64).fill_null(UNKNOWN)
             elif _is_string(dtype):
                 s = c.cast(pl.String)
-                e = _codes(unk, s.is_in(["true", "false"]), s == "true")
+                # the row rule's yes/no words (rows.BOOL_CELLS), in any case; a cell with
+                # spaces around it is left to the reference path
+                low = s.str.to_lowercase()
+                e = _codes(unk, low.is_in(list(BOOL_CELLS)),
+                           low.is_in([w for w, b in BOOL_CELLS.items() if b]))
             else:
                 e = _codes(unk, pl.lit(False), pl.lit(0))
             exprs.append(e.alias(fid))
@@ -343,6 +375,11 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
     invalid = np.zeros(n, dtype=np.bool_)
     if _column_problem(rules, list(df.columns)):
         invalid[:] = True
+    foreign = _foreign_columns(rules, list(df.columns))
+    if foreign:
+        known = df.select(pl.any_horizontal(
+            [~_unknown(pl.col(c), df.schema[c]) for c in foreign]).fill_null(False))
+        invalid |= known.to_series().to_numpy().astype(np.bool_)
     present, exprs, enum_tables = _plan(rules, schema)
     out = df.select(exprs) if exprs else pl.DataFrame()
 
@@ -367,6 +404,9 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
     invalid |= _places(df, "gemeente", required=True)
     if "wijk" in schema:
         invalid |= _places(df, "wijk", required=False)
+    for name in OPTIONAL_COLUMNS:
+        if name in schema:
+            invalid |= _places(df, name, required=False, check=_optional_ok)
     candidates = arr("__id_check").astype(np.bool_)
     if candidates.any():
         id_column = df.get_column("id")
@@ -443,8 +483,10 @@ def _identity_exprs(schema: pl.Schema) -> list[pl.Expr]:
     return out
 
 
-def _places(df: pl.DataFrame, name: str, *, required: bool) -> Mask:
-    """Rows whose municipality (or district) the loader would refuse."""
+def _places(df: pl.DataFrame, name: str, *, required: bool,
+            check: Callable[[str, str], bool] | None = None) -> Mask:
+    """Rows whose municipality (or district, or with `check` an optional column) the loader
+    would refuse."""
     n = df.height
     if name not in df.schema or df.schema[name] == pl.Null:
         return np.full(n, required, dtype=np.bool_)
@@ -458,7 +500,8 @@ def _places(df: pl.DataFrame, name: str, *, required: bool) -> Mask:
     clean = df.select(_text_ok(pl.col(name).cast(pl.String))).to_series().to_numpy()
     bad = np.where(unknown, required, ~clean)
     uniques = s.filter(pl.Series(~unknown & clean)).unique().to_list()
-    refused = [v for v in uniques if not _place_ok(v, name == "wijk")]
+    refused = [v for v in uniques if not (check(name, v) if check is not None
+                                          else _place_ok(v, name == "wijk"))]
     if refused:
         bad |= s.is_in(refused).fill_null(False).to_numpy()
     out: Mask = bad.astype(np.bool_)
