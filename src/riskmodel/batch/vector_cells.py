@@ -183,7 +183,8 @@ def _list_words(names: dict[str, int], c: pl.Expr, dtype: pl.DataType, unk: pl.E
     n_words = max(1, math.ceil(n_values / WORD_BITS))
     if _is_string(dtype):
         s = c.cast(pl.String)
-        items = s.str.split(LIST_SEPARATOR)
+        # the row rule drops empty parts: `;` is the empty list, `a;;b` is a and b
+        items = s.str.split(LIST_SEPARATOR).list.eval(pl.element().filter(pl.element() != ""))
         clean = s.str.len_chars() <= MAX_CLEAN_TEXT
     elif isinstance(dtype, pl.List) and _is_string(dtype.inner):
         items = c.list.eval(pl.element().cast(pl.String))
