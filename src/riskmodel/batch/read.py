@@ -13,7 +13,6 @@ records of the chunk instead of rows: they are reported, never lost.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field

@@ -42,8 +42,8 @@ from riskmodel.errors import Diagnostic, ProfileError
 from riskmodel.messages import t
 from riskmodel.model.profile import Profile
 from riskmodel.model.rules import Fact
-from riskmodel.model.values import BOOL_WORDS
 from riskmodel.model.ruleset import RuleSet
+from riskmodel.model.values import BOOL_WORDS
 from riskmodel.source import Loc, SourceDoc
 
 #: a yes/no cell (lower case, stripped) -> its boolean: true/false/1/0 and the normaliser's words

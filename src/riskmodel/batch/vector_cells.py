@@ -31,9 +31,9 @@ from riskmodel.batch.columns import (
     FILE_COLUMN,
     ID_COLUMNS,
     LIST_SEPARATOR,
+    OPTIONAL_COLUMNS,
     REQUIRED_COLUMNS,
     ROW_COLUMN,
-    OPTIONAL_COLUMNS,
     SOURCE_SUFFIX,
 )
 from riskmodel.batch.rows import BOOL_CELLS, RowReader

@@ -72,10 +72,10 @@ def read_pairs(input: Path | str, rules: RuleSet, peildatum: DateLike | None = N
                     out.problems.append((source, got))
                     continue
                 key = (got.id, got.peildatum)
-                line = int(source.rsplit(":", 1)[1])
+                rownum = int(source.rsplit(":", 1)[1])
                 if key in seen:
                     out.problems.append((source, [make_diagnostic(
-                        name, line, None, "id",
+                        name, rownum, None, "id",
                         msg("profile.duplicate_id", id=got.id, other=seen[key]),
                         code="duplicate-id", loc=("id",))]))
                     continue
