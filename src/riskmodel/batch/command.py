@@ -43,7 +43,7 @@ def add_parser(sub: Any, parents: list[argparse.ArgumentParser],
     b.add_argument("--resume", action="store_true",
                    help="ga verder na het laatst voltooide blok van een onderbroken run")
     b.add_argument("--chunk-size", type=int, default=None, metavar="N",
-                   help="rijen per blok (standaard 5000)")
+                   help="rijen per blok (standaard 50000)")
     b.add_argument("--peildatum", type=date_type, help="beoordeel alle rijen per deze datum")
     b.add_argument("--rules", type=Path, help="modelmap (standaard: het meegeleverde model)")
     b.add_argument("--engine", choices=("vector", "reference"), default="vector",

@@ -268,15 +268,17 @@ def _parquet_chunks(path: Path, size: int, lang: str) -> Iterator[Chunk]:
     for index, batch in enumerate(pf.iter_batches(batch_size=size)):
         frame = pl.from_arrow(batch)
         assert isinstance(frame, pl.DataFrame)
-        frame = frame.select([_as_text(frame, c) for c in frame.columns])
+        schema = frame.schema  # built once: polars makes a new Schema on every access
+        if any(dtype != pl.String for dtype in schema.values()):
+            frame = frame.select([_as_text(schema, c) for c in frame.columns])
         frame = frame.with_columns(pl.int_range(offset + 1, offset + 1 + frame.height,
                                                 dtype=pl.Int64).alias(ROW_COLUMN))
         offset += frame.height
         yield Chunk(index, frame)
 
 
-def _as_text(frame: pl.DataFrame, column: str) -> pl.Expr:
-    dtype = frame.schema[column]
+def _as_text(schema: pl.Schema, column: str) -> pl.Expr:
+    dtype = schema[column]
     col = pl.col(column)
     if dtype == pl.String:
         return col

@@ -346,7 +346,7 @@ def dask_results(chunks: Iterable[Chunk], rules: RuleSet, options: BatchOptions,
         shipped = client.scatter(portable_rules(rules), broadcast=True, hash=False)
         pending: deque[Any] = deque()
         for chunk in chunks:
-            # sent as data, not inside the task (a 5,000-row chunk is megabytes)
+            # sent as data, not inside the task (a 50,000-row chunk is tens of megabytes)
             data = client.scatter(chunk, hash=False)
             pending.append(client.submit(process_chunk_on_worker, data, shipped, options,
                                          pure=False))

@@ -35,6 +35,7 @@ from riskmodel.batch.columns import (
     REQUIRED_COLUMNS,
     ROW_COLUMN,
     SOURCE_SUFFIX,
+    is_unknown,
 )
 from riskmodel.batch.rows import BOOL_CELLS, RowReader
 from riskmodel.check.privacy import find_personal_data, is_personal_key
@@ -205,6 +206,16 @@ def _list_words(names: dict[str, int], c: pl.Expr, dtype: pl.DataType, unk: pl.E
     return words
 
 
+@functools.cache
+def _bool_table() -> tuple[list[str], list[int]]:
+    table: dict[str, int] = {}
+    for word, code in [*((w, int(b)) for w, b in BOOL_CELLS.items()), (UNKNOWN_WORD, UNKNOWN),
+                       ("", UNKNOWN)]:
+        for spelling in (word, word.upper(), word.capitalize()):
+            table[spelling] = code
+    return list(table), list(table.values())
+
+
 def _text_ok(s: pl.Expr) -> pl.Expr:
     return s.is_not_null() & (s == s.str.strip_chars()) & (s.str.len_chars() <= MAX_CLEAN_TEXT)
 
@@ -328,11 +339,13 @@ def _plan(rules: RuleSet, schema: pl.Schema) -> Plan:
                 e = c.cast(pl.Int64).fill_null(UNKNOWN)
             elif _is_string(dtype):
                 s = c.cast(pl.String)
-                # the row rule's yes/no words (rows.BOOL_CELLS), in any case; a cell with
-                # spaces around it is left to the reference path
-                low = s.str.to_lowercase()
-                e = _codes(unk, low.is_in(list(BOOL_CELLS)),
-                           low.is_in([w for w, b in BOOL_CELLS.items() if b]))
+                # one hash lookup per cell (the costliest columns: most facts are yes/no):
+                # the row rule's yes/no words (rows.BOOL_CELLS) and `onbekend` in lower,
+                # upper and title case; any other spelling (spaces around it, mixed case)
+                # is left to the reference path, which reads it the same or refuses it
+                keys, values = _bool_table()
+                e = pl.when(s.is_null()).then(pl.lit(UNKNOWN, pl.Int64)).otherwise(
+                    s.replace_strict(keys, values, default=BAD, return_dtype=pl.Int64))
             else:
                 e = _codes(unk, pl.lit(False), pl.lit(0))
             exprs.append(e.alias(fid))
@@ -427,6 +440,8 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
         else:
             codes = [arr(fid)]
             values = enum_tables[fid][1] if fid in enum_tables else []
+            if fact.type == "bool" and fid in schema and _is_string(schema[fid]):
+                _unknown_spellings(df.get_column(fid), codes[0])
             if fact.type in ("int", "decimal"):
                 _privacy_numbers(codes[0], fact.type == "decimal")
             if fact.type == "decimal" and fid in df.schema:
@@ -507,6 +522,15 @@ def _places(df: pl.DataFrame, name: str, *, required: bool,
         bad |= s.is_in(refused).fill_null(False).to_numpy()
     out: Mask = bad.astype(np.bool_)
     return out
+
+
+def _unknown_spellings(column: pl.Series, codes: Codes) -> None:
+    """The yes/no lookup knows `onbekend` and the empty cell in three spellings; the few
+    other cells it calls bad are asked one by one whether they spell unknown (as the row
+    rule says: `columns.is_unknown`)."""
+    for i in np.flatnonzero(codes == BAD):
+        if is_unknown(column[int(i)]):
+            codes[i] = UNKNOWN
 
 
 def _privacy_numbers(codes: Codes, scaled: bool) -> None:
