@@ -357,7 +357,7 @@ def _plan(rules: RuleSet, schema: pl.Schema) -> Plan:
             names, ids = enum_tables[fid]
             if fact.type == "enum":
                 exprs.append(_enum_expr(names, c, dtype, unk).alias(fid))
-            else:
+            elif not _is_string(dtype):  # text lists: per distinct cell in encode_frame
                 for w, e in enumerate(_list_words(names, c, dtype, unk, len(ids))):
                     exprs.append(e.alias(f"{fid}#{w}"))
         for suffix in (SOURCE_SUFFIX, DATE_SUFFIX):
@@ -434,7 +434,10 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
     facts: dict[str, FactCodes] = {}
     for fid in present:
         fact = rules.facts[fid]
-        if fact.type == "enum_list":
+        if fact.type == "enum_list" and fid in schema and _is_string(schema[fid]):
+            codes = _text_list_codes(df.get_column(fid), *enum_tables[fid])
+            values = enum_tables[fid][1]
+        elif fact.type == "enum_list":
             codes = [arr(f"{fid}#{w}") for w in range(word_counts[fid])]
             values = enum_tables[fid][1]
         else:
@@ -521,6 +524,44 @@ def _places(df: pl.DataFrame, name: str, *, required: bool,
     if refused:
         bad |= s.is_in(refused).fill_null(False).to_numpy()
     out: Mask = bad.astype(np.bool_)
+    return out
+
+
+def _text_list_codes(column: pl.Series, names: dict[str, int], ids: list[str]) -> list[Codes]:
+    """The bit words of a text `enum_list` column, worked out once per distinct cell (a
+    sheet repeats few combinations) and looked up per row: the same reading as the
+    expression form (`_list_words`): empty parts dropped, every part an accepted name, at
+    most MAX_CLEAN_TEXT characters; unknown as `columns.is_unknown` says."""
+    n_words = max(1, math.ceil(len(ids) / WORD_BITS))
+    text = column.cast(pl.String)
+    keys: list[str] = []
+    words: list[list[int]] = [[] for _ in range(n_words)]
+    for cell in text.unique().to_list():
+        if cell is None:
+            continue
+        codes = [UNKNOWN] * n_words
+        if not is_unknown(cell):
+            parts = [p for p in cell.split(LIST_SEPARATOR) if p != ""]
+            if len(cell) > MAX_CLEAN_TEXT or any(p not in names for p in parts):
+                codes = [BAD] * n_words
+            else:
+                codes = [0] * n_words
+                for p in parts:
+                    code = names[p]
+                    codes[code // WORD_BITS] |= 1 << (code % WORD_BITS)
+        keys.append(cell)
+        for w in range(n_words):
+            words[w].append(codes[w])
+    if not keys:  # every cell empty
+        return [np.full(len(text), UNKNOWN, dtype=np.int64) for _ in range(n_words)]
+    empty = text.is_null().to_numpy()
+    out: list[Codes] = []
+    for w in range(n_words):
+        # replace_strict gives `default` for null: an empty cell is set to unknown after
+        mapped = text.replace_strict(keys, words[w], default=BAD, return_dtype=pl.Int64)
+        word: Codes = np.array(mapped.to_numpy(), dtype=np.int64)
+        word[empty] = UNKNOWN
+        out.append(word)
     return out
 
 
