@@ -370,8 +370,15 @@ def _plan(rules: RuleSet, schema: pl.Schema) -> Plan:
                 continue
             sunk = _unknown(sc, sdt)
             if suffix == SOURCE_SUFFIX:
-                ok = sc.cast(pl.String).is_in(list(SOURCES)) if _is_string(sdt) else pl.lit(False)
-                exprs.append(_codes(sunk, ok, pl.lit(0)).alias(col))
+                if _is_string(sdt):  # one lookup; other unknown spellings fixed up after
+                    keys = [*SOURCES, UNKNOWN_WORD, UNKNOWN_WORD.capitalize(), ""]
+                    codes = [0] * len(SOURCES) + [UNKNOWN] * 3
+                    st = sc.cast(pl.String)
+                    exprs.append(pl.when(st.is_null()).then(pl.lit(UNKNOWN, pl.Int64)).otherwise(
+                        st.replace_strict(keys, codes, default=BAD, return_dtype=pl.Int64))
+                        .alias(col))
+                else:
+                    exprs.append(_codes(sunk, pl.lit(False), pl.lit(0)).alias(col))
             else:
                 exprs.append(_date_expr(sc, sdt, sunk).alias(col))
     exprs += _identity_exprs(schema)
@@ -457,6 +464,8 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
             col = fid + suffix
             if col in out_columns:
                 side = arr(col)
+                if suffix == SOURCE_SUFFIX and _is_string(schema[col]):
+                    _unknown_spellings(df.get_column(col), side)
                 invalid |= side == BAD
                 entry_present |= side != UNKNOWN
                 if suffix == DATE_SUFFIX:
