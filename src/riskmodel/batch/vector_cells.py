@@ -1,7 +1,8 @@
 """Vectorised validation and encoding of a table of profiles: one int64 code column per fact.
 
 Conservative by design: a cell is *clean* only in forms whose meaning is beyond doubt (for
-text: no surrounding spaces, exact ids, ``true``/``false``, plain digits, ``JJJJ-MM-DD``).
+text: no surrounding spaces, exact ids, the row rule's yes/no words (``rows.BOOL_CELLS``) in
+lower, upper or title case, plain digits, ``JJJJ-MM-DD``, ``a;b`` lists of exact ids).
 Any other known cell marks its row as one for the per-row reference path
 (:mod:`.vector_reference`), which then accepts it or says exactly what is wrong. So a row
 this module calls valid is one the loader accepts; the reverse need not hold.
