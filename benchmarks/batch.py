@@ -1,14 +1,18 @@
 """riskmodel batch benchmark: a generated Parquet of scenario-profile variations through the
-batch path, end to end (read, validate, assess, summary table written), printed as Markdown.
+real batch path, end to end (read Parquet, validate and evaluate vectorised, rows the vector
+path cannot vouch for row by row, summary Parquet written), printed as Markdown.
 
-Run: .venv/bin/python benchmarks/batch.py [--rows 100000] [--limit 0] [--engine reference]
-     [--chunk-size 5000] [--dask local --workers 2]
+Run: .venv/bin/python benchmarks/batch.py [--rows 100000] [--reference-rows 5000]
+     [--engine vector|reference] [--chunk-size 50000] [--dask local --workers 2]
 
 The input has `--rows` rows: each a scenario profile (scenarios/*.yaml) with a new id and
-each fact made unknown with probability 0.2. All rows are run end to end (read, validate,
-decide, summary written) unless `--limit N` times only the first N (a quick look on a slow
-machine). Reading alone is timed over every row. Never a timed test: figures depend on the
-machine (docs/batch.md has the latest).
+each fact made unknown with probability 0.2, as text cells (what an analyst's sheet holds:
+ja/nee, `a;b` lists, premises references). Reported: reading alone; the vectorised
+evaluation alone (`evaluate_frame` on the read chunks: validation, encoding, evaluation,
+summary frame) and its decision step (`evaluate_encoded`); `riskmodel batch` end to end; and
+the reference engine end to end on the first `--reference-rows` rows for comparison. Never a
+timed test: figures depend on the machine (docs/batch.md and docs/performance.md have the
+latest, with the load average).
 """
 
 from __future__ import annotations
@@ -62,47 +66,85 @@ def generate(path: Path, rows: int, seed: int = 1) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=100_000)
-    ap.add_argument("--limit", type=int, default=0,
-                    help="rows timed end to end (0: all rows)")
-    ap.add_argument("--engine", default="reference")
-    ap.add_argument("--chunk-size", type=int, default=5_000)
+    ap.add_argument("--reference-rows", type=int, default=5_000,
+                    help="rows for the reference engine's figure (0: skip it)")
+    ap.add_argument("--engine", default="vector")
+    ap.add_argument("--chunk-size", type=int, default=None)
     ap.add_argument("--dask", default=None)
     ap.add_argument("--workers", type=int, default=None)
     args = ap.parse_args(argv)
 
     import riskmodel
-    from riskmodel.batch.read import iter_chunks
+    from riskmodel.batch.columns import ROW_COLUMN
+    from riskmodel.batch.read import DEFAULT_CHUNK_SIZE, iter_chunks
     from riskmodel.batch.run import run_batch
+    from riskmodel.batch.vector import evaluate_encoded, evaluate_frame
+    from riskmodel.batch.vector_cells import encode_frame
 
+    chunk_size = args.chunk_size or DEFAULT_CHUNK_SIZE
     rules = riskmodel.load_rules()
+    load_before = os.getloadavg()
+    lines: list[str] = []
+
+    clock: list[float] = []
+
+    def start() -> None:
+        clock[:] = [time.perf_counter(), time.process_time()]
+
+    def line(step: str, rows: int) -> None:
+        """Wall time, and CPU time of this process (all its threads): on a shared machine
+        rows per CPU-second says what the code does, rows per second what the load left."""
+        wall = time.perf_counter() - clock[0]
+        cpu = time.process_time() - clock[1]
+        lines.append(f"| {step} | {rows:,} | {wall:.2f} | {rows / wall:,.0f} | {cpu:.2f} | "
+                     f"{rows / cpu:,.0f} |")
+
     with tempfile.TemporaryDirectory() as tmp:
         full = Path(tmp) / "invoer.parquet"
-        started = time.perf_counter()
+        start()
         generate(full, args.rows)
-        gen_s = time.perf_counter() - started
-        started = time.perf_counter()
-        n_read = sum(c.frame.height for c in iter_chunks(full, args.chunk_size))
-        read_s = time.perf_counter() - started
-        timed = full
-        n = args.rows if args.limit <= 0 else min(args.limit, args.rows)
-        if n < args.rows:
-            timed = Path(tmp) / "deel.parquet"
-            pl.read_parquet(full).head(n).write_parquet(timed)
+        line("generate Parquet", args.rows)
+
+        start()
+        frames = [c.frame.drop(ROW_COLUMN) for c in iter_chunks(full, chunk_size)]
+        line("read Parquet to chunks", sum(f.height for f in frames))
+
+        evaluate_frame(frames[0].head(1000), rules)  # compile once, outside the timing
+        start()
+        left = 0
+        for f in frames:
+            left += len(evaluate_frame(f, rules).invalid_rows)
+        line("vector: validate + encode + evaluate + summary", args.rows)
+        encoded = [encode_frame(f, rules) for f in frames]
+        start()
+        for enc in encoded:
+            evaluate_encoded(enc, rules)
+        line("vector: evaluation step alone (encoded)", args.rows)
+
         out = Path(tmp) / "samenvatting.parquet"
-        started = time.perf_counter()
-        result = run_batch(timed, out, rules, chunk_size=args.chunk_size, engine=args.engine,
+        start()
+        result = run_batch(full, out, rules, chunk_size=chunk_size, engine=args.engine,
                            dask=args.dask, workers=args.workers)
-        run_s = time.perf_counter() - started
+        where = f", dask {args.dask}" if args.dask else ""
+        line(f"end to end `riskmodel batch`, engine {args.engine}{where}, chunks of "
+             f"{chunk_size:,}", result.rows)
+
+        if args.reference_rows > 0:
+            part = Path(tmp) / "deel.parquet"
+            pl.read_parquet(full).head(args.reference_rows).write_parquet(part)
+            start()
+            ref = run_batch(part, Path(tmp) / "ref.parquet", rules, engine="reference",
+                            chunk_size=chunk_size)
+            line("end to end, engine reference (first rows)", ref.rows)
+    load_after = os.getloadavg()
     print(f"# riskmodel batch benchmark ({platform.python_implementation()} "
           f"{platform.python_version()}, {os.cpu_count()} cores, {sys.platform})\n")
-    print("| step | rows | seconds | rows/s |")
-    print("|---|---:|---:|---:|")
-    print(f"| generate Parquet | {args.rows:,} | {gen_s:.2f} | {args.rows / gen_s:,.0f} |")
-    print(f"| read to text chunks | {n_read:,} | {read_s:.2f} | {n_read / read_s:,.0f} |")
-    where = f", dask {args.dask}" if args.dask else ""
-    print(f"| end to end, engine {args.engine}{where} | {result.rows:,} | {run_s:.2f} | "
-          f"{result.rows / run_s:,.0f} |")
-    print(f"\nrows failed: {result.failed}; summary rows: {result.summary.height}")
+    print("| step | rows | seconds | rows/s | CPU seconds | rows per CPU-second |")
+    print("|---|---:|---:|---:|---:|---:|")
+    print("\n".join(lines))
+    print(f"\nrows left to the reference path by the vector path: {left:,}; rows failed: "
+          f"{result.failed}; summary rows: {result.summary.height}")
+    print(f"load average (1 min) before: {load_before[0]:.2f}, after: {load_after[0]:.2f}")
     return 0
 
 

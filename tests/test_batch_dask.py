@@ -1,5 +1,6 @@
 """riskmodel batch --dask: the chunks spread over a Dask LocalCluster of two worker processes
-give output identical to the single-process run (same rows, same order, same errors)."""
+give output identical to the single-process run (same rows, same order, same errors), with
+the vector engine (the default) as with the reference engine."""
 
 from __future__ import annotations
 
@@ -18,16 +19,20 @@ def test_dask_local_cluster_equals_local_run(tmp_path: Path) -> None:
     rows[77]["omg_motorcultuur_zichtbaar"] = "misschien"
     path = _write("parquet", tmp_path / "in.parquet", rows)
     local, spread = tmp_path / "lokaal.csv", tmp_path / "dask.csv"
+    reference = tmp_path / "referentie.csv"
     common = ["--chunk-size", "15"]
     r1 = subprocess.run([str(EXE), "batch", str(path), "--output", str(local), *common],
                         capture_output=True, text=True, timeout=300)
     r2 = subprocess.run([str(EXE), "batch", str(path), "--output", str(spread), *common,
                          "--dask", "local", "--workers", "2"],
                         capture_output=True, text=True, timeout=300)
-    assert r1.returncode == r2.returncode == 1, (r1.stderr, r2.stderr)
-    assert spread.read_bytes() == local.read_bytes()
+    r3 = subprocess.run([str(EXE), "batch", str(path), "--output", str(reference), *common,
+                         "--engine", "reference"], capture_output=True, text=True, timeout=300)
+    assert r1.returncode == r2.returncode == r3.returncode == 1, (r1.stderr, r2.stderr)
+    assert spread.read_bytes() == local.read_bytes() == reference.read_bytes()
     assert (tmp_path / "dask.fouten.csv").read_text() == \
-        (tmp_path / "lokaal.fouten.csv").read_text()
+        (tmp_path / "lokaal.fouten.csv").read_text() == \
+        (tmp_path / "referentie.fouten.csv").read_text()
     assert len(local.read_text().splitlines()) == 1 + 118
 
 

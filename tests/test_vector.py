@@ -259,7 +259,7 @@ def test_bad_cells_go_to_the_reference(rules: RuleSet) -> None:
     """Each kind of bad cell makes its row invalid, and the reference refuses those rows."""
     base = {"id": "a", "soort": "pand", "gemeente": "Ede", "peildatum": "2024-01-01"}
     bad_rows = [
-        {**base, "motorclub_aanwezig": "ja"},
+        {**base, "motorclub_aanwezig": "misschien"},
         {**base, "aantal_incidenten": "-1"},
         {**base, "aantal_incidenten": "123456782"},
         {**base, "drugs_gram": "0.12345"},
@@ -289,8 +289,38 @@ def test_unknown_column_and_duplicate_ids(rules: RuleSet) -> None:
     base = {"id": "a", "soort": "pand", "gemeente": "Ede", "peildatum": dt.date(2024, 1, 1)}
     df = pl.DataFrame([base, {**base, "id": "b"}, base])
     assert evaluate_frame(df, rules).invalid_rows == [2]
-    with_extra = df.with_columns(pl.lit(None, pl.String).alias("opmerking"))
-    assert evaluate_frame(with_extra, rules).invalid_rows == [0, 1, 2]
+    # a column that is no fact: an empty cell is nothing, a value goes to the reference path
+    # (which refuses it by name)
+    with_extra = df.with_columns(pl.Series("opmerking", [None, "x", None], pl.String))
+    assert evaluate_frame(with_extra, rules).invalid_rows == [1, 2]
+    with pytest.raises(ProfileError, match="opmerking"):
+        row_profile(with_extra.row(1, named=True), rules)
+    described = df.with_columns(
+        pl.Series("omschrijving", ["Loods aan de rand", "Bel 0612345678", None], pl.String),
+        pl.Series("object", ["0200010000123456", "ab", "ref-12"], pl.String))
+    assert evaluate_frame(described, rules).invalid_rows == [1, 2]  # phone number; repeated id
+    row_profile(described.row(0, named=True), rules)  # the loader accepts what it vouches for
+    with pytest.raises(ProfileError):
+        row_profile(described.row(1, named=True), rules)
+    short = described.with_columns(pl.Series("object", ["ab", None, None], pl.String))
+    assert evaluate_frame(short, rules).invalid_rows == [0, 1, 2]
+    with pytest.raises(ProfileError):
+        row_profile(short.row(0, named=True), rules)
+
+
+def test_yes_no_words_are_the_row_rule_s(rules: RuleSet) -> None:
+    """The vector path reads every yes/no word of the row rule (rows.BOOL_CELLS) as the
+    reference does, in any case."""
+    from riskmodel.batch.rows import BOOL_CELLS
+
+    words = [*BOOL_CELLS, "JA", "Nee", "TRUE"]
+    df = pl.DataFrame({"id": [f"r{i}" for i in range(len(words))],
+                       "soort": ["pand"] * len(words), "gemeente": ["Ede"] * len(words),
+                       "peildatum": ["2024-01-01"] * len(words), "motorclub_aanwezig": words})
+    invalid = check_table(df, rules, expect_all_valid=True)
+    assert not invalid.any()
+    got = row_profile(df.row(words.index("ja"), named=True), rules)
+    assert got.facts["motorclub_aanwezig"].value is True
 
 
 def test_not_suggested_and_levels_read_from_the_model(rules: RuleSet) -> None:

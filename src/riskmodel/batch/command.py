@@ -43,11 +43,12 @@ def add_parser(sub: Any, parents: list[argparse.ArgumentParser],
     b.add_argument("--resume", action="store_true",
                    help="ga verder na het laatst voltooide blok van een onderbroken run")
     b.add_argument("--chunk-size", type=int, default=None, metavar="N",
-                   help="rijen per blok (standaard 5000)")
+                   help="rijen per blok (standaard 50000)")
     b.add_argument("--peildatum", type=date_type, help="beoordeel alle rijen per deze datum")
     b.add_argument("--rules", type=Path, help="modelmap (standaard: het meegeleverde model)")
-    b.add_argument("--engine", choices=("reference", "vector"), default="reference",
-                   help="reference (standaard: per rij, zoals assess) of vector")
+    b.add_argument("--engine", choices=("vector", "reference"), default="vector",
+                   help="vector (standaard: gevectoriseerd, rijen die het niet kan instaan "
+                        "per rij) of reference (elke rij zoals assess)")
     b.add_argument("--dask", metavar="ADRES",
                    help="verdeel de blokken over een Dask-cluster: tcp://host:poort of local")
     b.add_argument("--workers", type=int, metavar="N",

@@ -13,7 +13,6 @@ records of the chunk instead of rows: they are reported, never lost.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ import orjson
 import polars as pl
 
 from riskmodel.batch.columns import DATE_SUFFIX, FILE_COLUMN, LIST_SEPARATOR, ROW_COLUMN, SOURCE_SUFFIX
-from riskmodel.batch.rows import ErrorRecord, record_from
+from riskmodel.batch.rows import ErrorRecord, record_from, to_text
 from riskmodel.errors import UserInputError, make_diagnostic, msg
 from riskmodel.load.files import PROFILE_SUFFIXES, expand_inputs
 from riskmodel.load.yamlsource import YamlSyntaxError, read_source
@@ -34,7 +33,9 @@ from riskmodel.source import display_path
 SUFFIX_FORMAT: dict[str, str] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
                                  ".xlsx": "xlsx", ".parquet": "parquet", ".pq": "parquet"}
 FORMATS: tuple[str, ...] = ("dir", "jsonl", "csv", "xlsx", "parquet")
-DEFAULT_CHUNK_SIZE = 5_000
+#: rows per chunk: the vectorised evaluator is fastest from ~50,000 rows a batch (its fixed
+#: cost per chunk is then small); --resume restarts at most one chunk
+DEFAULT_CHUNK_SIZE = 50_000
 COMMENT = "#"
 
 
@@ -89,32 +90,6 @@ def count_rows(path: Path, fmt: str) -> int | None:
     if fmt == "dir":
         return len(expand_inputs([path], PROFILE_SUFFIXES)[0])
     return None
-
-
-def to_text(value: Any) -> str | None:
-    """A cell as text: booleans true/false, whole floats without '.0' (Excel stores every
-    number as a float), dates ISO (a midnight timestamp is a date), lists joined by ';'."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if value != value:
-            return None
-        return str(int(value)) if value.is_integer() and abs(value) < 2**63 else repr(value)
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0) and value.tzinfo is None:
-            return value.date().isoformat()
-        return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list | tuple):
-        # an empty list is known (nothing found): a lone separator, never an empty cell
-        return LIST_SEPARATOR.join(str(to_text(v)) for v in value if v is not None) \
-            or LIST_SEPARATOR
-    return str(value)
 
 
 def make_frame(columns: Sequence[str], rows: list[dict[str, str | None]],
@@ -279,29 +254,36 @@ def _xlsx_chunks(path: Path, size: int, lang: str) -> Iterator[Chunk]:
 # ---- Parquet -----------------------------------------------------------------------------
 
 def _parquet_chunks(path: Path, size: int, lang: str) -> Iterator[Chunk]:
-    """pyarrow reads record batches of `size` rows; polars casts them to text."""
+    """pyarrow checks the file and counts its rows; polars reads slices of `size` rows
+    (its parallel reader is several times faster than pyarrow's record batches) and casts
+    them to text."""
     import pyarrow.parquet as pq
 
     name = display_path(path)
     try:
-        pf = pq.ParquetFile(path)
+        total = pq.ParquetFile(path).metadata.num_rows
+        scan = pl.scan_parquet(path)
     except Exception as exc:  # not Parquet: named in the message
         raise UserInputError([make_diagnostic(name, None, None, "", msg(
             "file.unreadable", reason=f"{type(exc).__name__}: {exc}"), code="unreadable")]
         ) from None
-    offset = 0
-    for index, batch in enumerate(pf.iter_batches(batch_size=size)):
-        frame = pl.from_arrow(batch)
-        assert isinstance(frame, pl.DataFrame)
-        frame = frame.select([_as_text(frame, c) for c in frame.columns])
+    for index, offset in enumerate(range(0, total, size)):
+        try:
+            frame = scan.slice(offset, size).collect()
+        except pl.exceptions.PolarsError as exc:  # a damaged part of the file
+            raise UserInputError([make_diagnostic(name, offset + 1, None, "", msg(
+                "file.unreadable", reason=f"{type(exc).__name__}: {exc}"), code="unreadable")]
+            ) from None
+        schema = frame.schema  # built once: polars makes a new Schema on every access
+        if any(dtype != pl.String for dtype in schema.values()):
+            frame = frame.select([_as_text(schema, c) for c in frame.columns])
         frame = frame.with_columns(pl.int_range(offset + 1, offset + 1 + frame.height,
                                                 dtype=pl.Int64).alias(ROW_COLUMN))
-        offset += frame.height
         yield Chunk(index, frame)
 
 
-def _as_text(frame: pl.DataFrame, column: str) -> pl.Expr:
-    dtype = frame.schema[column]
+def _as_text(schema: pl.Schema, column: str) -> pl.Expr:
+    dtype = schema[column]
     col = pl.col(column)
     if dtype == pl.String:
         return col

@@ -6,10 +6,17 @@ data, unsafe text, the schema and the vocabulary, with the same codes as single 
 `SourceDoc` places every field at (row, column), and each diagnostic becomes an `ErrorRecord`
 that names the row number and the column an analyst has to fix.
 
-Cells are text (the readers make them so): ``ja/nee/true/false/1/0`` for yes/no, ``;``
-between the values of a list, ISO dates; an empty cell or ``onbekend`` is unknown. A cell that
-does not parse is passed on as text, so the vocabulary check words the problem (expected
-values, "did you mean") as it would for a file.
+This is THE row rule: the batch reference path, the vectorised evaluator's reference
+(`vector_reference`) and the regional picture all turn rows into profiles here. Cells are text
+(the readers make them so; a typed cell, e.g. from a Parquet frame, is first written as text by
+`to_text`, as the Parquet reader does). Yes/no: ``true/false/1/0`` and the yes/no words the
+value normaliser knows (`model.values.BOOL_WORDS`: ``ja/nee/j/waar/onwaar/yes/no/y/n/on/off``),
+any case; ``;`` between the values of a list (a lone ``;`` is the empty list); numbers as
+digits (a single Dutch decimal comma is read as a point); ISO dates; an empty cell or
+``onbekend`` is unknown. A cell that does not parse is passed on as text, so the vocabulary
+check words the problem (expected values, "did you mean") as it would for a file. A column
+that is no fact (nor an id, optional or ``__bron``/``__datum`` column) is refused by name on
+every row where it has a value.
 """
 
 from __future__ import annotations
@@ -36,10 +43,14 @@ from riskmodel.messages import t
 from riskmodel.model.profile import Profile
 from riskmodel.model.rules import Fact
 from riskmodel.model.ruleset import RuleSet
+from riskmodel.model.values import BOOL_WORDS
 from riskmodel.source import Loc, SourceDoc
 
-TRUE_WORDS = frozenset({"ja", "true", "1", "waar", "yes"})
-FALSE_WORDS = frozenset({"nee", "false", "0", "onwaar", "no"})
+#: a yes/no cell (lower case, stripped) -> its boolean: true/false/1/0 and the normaliser's words
+BOOL_CELLS: dict[str, bool] = {"true": True, "false": False, "1": True, "0": False,
+                               **{w: b == "true" for w, b in BOOL_WORDS.items()}}
+TRUE_WORDS = frozenset(w for w, b in BOOL_CELLS.items() if b)
+FALSE_WORDS = frozenset(w for w, b in BOOL_CELLS.items() if not b)
 _BAG_ID = re.compile(r"\d{16}")
 #: the fields of one entry under `feiten` and the column suffix each comes from
 _PARTS = {"waarde": "", "bron": SOURCE_SUFFIX, "datum": DATE_SUFFIX}
@@ -103,18 +114,39 @@ def column_of(loc: Loc) -> str | None:
     return str(loc[0])
 
 
+def to_text(value: Any) -> str | None:
+    """A cell as text: booleans true/false, whole floats without '.0' (Excel stores every
+    number as a float), dates ISO (a midnight timestamp is a date), lists joined by ';'."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value != value:
+            return None
+        return str(int(value)) if value.is_integer() and abs(value) < 2**63 else repr(value)
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0) and value.tzinfo is None:
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        # an empty list is known (nothing found): a lone separator, never an empty cell
+        return LIST_SEPARATOR.join(str(to_text(v)) for v in value if v is not None) \
+            or LIST_SEPARATOR
+    return str(value)
+
+
 def parse_cell(fact: Fact, text: str) -> Any:
     """The typed value of a cell for `fact`; text that does not parse is returned as it is,
     so the vocabulary check refuses it with the fact's own expectation."""
     s = text.strip()
     kind = fact.type
     if kind == "bool":
-        low = s.lower()
-        if low in TRUE_WORDS:
-            return True
-        if low in FALSE_WORDS:
-            return False
-        return s
+        return BOOL_CELLS.get(s.lower(), s)
     if kind in ("int", "decimal"):
         return _number(s, kind)
     if kind == "enum_list":
@@ -179,7 +211,7 @@ class RowReader:
             if is_unknown(cell):
                 continue
             kind, key, part = self._role(column)
-            text = str(cell).strip() if not isinstance(cell, str) else cell.strip()
+            text = (cell if isinstance(cell, str) else str(to_text(cell))).strip()
             if kind == "top":
                 if key == "object":
                     data[key] = ({"bag_id": text} if _BAG_ID.fullmatch(text)

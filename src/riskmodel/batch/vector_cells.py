@@ -1,7 +1,8 @@
 """Vectorised validation and encoding of a table of profiles: one int64 code column per fact.
 
 Conservative by design: a cell is *clean* only in forms whose meaning is beyond doubt (for
-text: no surrounding spaces, exact ids, ``true``/``false``, plain digits, ``JJJJ-MM-DD``).
+text: no surrounding spaces, exact ids, the row rule's yes/no words (``rows.BOOL_CELLS``) in
+lower, upper or title case, plain digits, ``JJJJ-MM-DD``, ``a;b`` lists of exact ids).
 Any other known cell marks its row as one for the per-row reference path
 (:mod:`.vector_reference`), which then accepts it or says exactly what is wrong. So a row
 this module calls valid is one the loader accepts; the reverse need not hold.
@@ -18,6 +19,7 @@ import datetime as dt
 import functools
 import math
 import types
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, get_args
 
@@ -27,13 +29,18 @@ import polars as pl
 
 from riskmodel.batch.columns import (
     DATE_SUFFIX,
+    FILE_COLUMN,
     ID_COLUMNS,
     LIST_SEPARATOR,
+    OPTIONAL_COLUMNS,
     REQUIRED_COLUMNS,
+    ROW_COLUMN,
     SOURCE_SUFFIX,
+    is_unknown,
 )
+from riskmodel.batch.rows import BOOL_CELLS, RowReader
 from riskmodel.check.privacy import find_personal_data, is_personal_key
-from riskmodel.check.profile import profile_from_data
+from riskmodel.check.profile import profile_from_data, profile_from_doc
 from riskmodel.errors import UserInputError
 from riskmodel.load.limits import current_limits
 from riskmodel.model.common import DECIMAL_SCALE, too_precise
@@ -178,7 +185,8 @@ def _list_words(names: dict[str, int], c: pl.Expr, dtype: pl.DataType, unk: pl.E
     n_words = max(1, math.ceil(n_values / WORD_BITS))
     if _is_string(dtype):
         s = c.cast(pl.String)
-        items = s.str.split(LIST_SEPARATOR)
+        # the row rule drops empty parts: `;` is the empty list, `a;;b` is a and b
+        items = s.str.split(LIST_SEPARATOR).list.eval(pl.element().filter(pl.element() != ""))
         clean = s.str.len_chars() <= MAX_CLEAN_TEXT
     elif isinstance(dtype, pl.List) and _is_string(dtype.inner):
         items = c.list.eval(pl.element().cast(pl.String))
@@ -199,6 +207,16 @@ def _list_words(names: dict[str, int], c: pl.Expr, dtype: pl.DataType, unk: pl.E
     return words
 
 
+@functools.cache
+def _bool_table() -> tuple[list[str], list[int]]:
+    table: dict[str, int] = {}
+    for word, code in [*((w, int(b)) for w, b in BOOL_CELLS.items()), (UNKNOWN_WORD, UNKNOWN),
+                       ("", UNKNOWN)]:
+        for spelling in (word, word.upper(), word.capitalize()):
+            table[spelling] = code
+    return list(table), list(table.values())
+
+
 def _text_ok(s: pl.Expr) -> pl.Expr:
     return s.is_not_null() & (s == s.str.strip_chars()) & (s.str.len_chars() <= MAX_CLEAN_TEXT)
 
@@ -212,6 +230,21 @@ def _place_ok(value: str, district: bool) -> bool:
     doc["wijk" if district else "gemeente"] = value
     try:
         profile_from_data(doc, _EMPTY_RULES)
+    except UserInputError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=65536)
+def _optional_ok(name: str, value: str) -> bool:
+    """Exactly the loader's verdict on a description or premises reference (length, pattern,
+    personal data, unsafe characters) as the row rule gives it, asked once per distinct
+    value; neither is in the summary, and the loader checks each field on its own."""
+    doc = RowReader(_EMPTY_RULES, "<rij>").document(
+        {"id": "x", "soort": "pand", "gemeente": "Apeldoorn", "peildatum": "2000-01-01",
+         name: value}, ["id", "soort", "gemeente", "peildatum", name], 1)
+    try:
+        profile_from_doc(doc, _EMPTY_RULES)
     except UserInputError:
         return False
     return True
@@ -247,20 +280,28 @@ def enum_names(rules: RuleSet, fact: Fact) -> tuple[dict[str, int], list[str]]:
 
 
 def _column_problem(rules: RuleSet, columns: list[str]) -> bool:
-    """True when some column makes every row a matter for the reference path."""
-    for name in columns:
-        if name in ID_COLUMNS or name in rules.facts:
-            continue
-        for suffix in (SOURCE_SUFFIX, DATE_SUFFIX):
-            if name.endswith(suffix) and name[: -len(suffix)] in rules.facts:
-                break
-        else:
-            return True
+    """True when the table's shape makes every row a matter for the reference path."""
     if any(col not in columns for col in REQUIRED_COLUMNS):
         return True
     limits = current_limits()
     return (limits.string_chars < MAX_CLEAN_TEXT or limits.depth < 8
             or limits.list_items < MAX_CLEAN_TEXT or limits.mapping_keys < len(columns) + 16)
+
+
+def _foreign_columns(rules: RuleSet, columns: list[str]) -> list[str]:
+    """Columns the vector path does not read: no fact (the row rule refuses a value there by
+    name), and the optional description and premises columns (free text the loader checks).
+    A row with a value in one of them goes to the reference path; an empty cell is nothing."""
+    out = []
+    for name in columns:
+        if (name in ID_COLUMNS or name in rules.facts or name in (ROW_COLUMN, FILE_COLUMN)
+                or name in OPTIONAL_COLUMNS):
+            continue
+        if any(name.endswith(sfx) and name[: -len(sfx)] in rules.facts
+               for sfx in (SOURCE_SUFFIX, DATE_SUFFIX)):
+            continue
+        out.append(name)
+    return out
 
 
 Plan = tuple[list[str], list[pl.Expr], dict[str, tuple[dict[str, int], list[str]]]]
@@ -299,7 +340,13 @@ def _plan(rules: RuleSet, schema: pl.Schema) -> Plan:
                 e = c.cast(pl.Int64).fill_null(UNKNOWN)
             elif _is_string(dtype):
                 s = c.cast(pl.String)
-                e = _codes(unk, s.is_in(["true", "false"]), s == "true")
+                # one hash lookup per cell (the costliest columns: most facts are yes/no):
+                # the row rule's yes/no words (rows.BOOL_CELLS) and `onbekend` in lower,
+                # upper and title case; any other spelling (spaces around it, mixed case)
+                # is left to the reference path, which reads it the same or refuses it
+                keys, values = _bool_table()
+                e = pl.when(s.is_null()).then(pl.lit(UNKNOWN, pl.Int64)).otherwise(
+                    s.replace_strict(keys, values, default=BAD, return_dtype=pl.Int64))
             else:
                 e = _codes(unk, pl.lit(False), pl.lit(0))
             exprs.append(e.alias(fid))
@@ -311,7 +358,7 @@ def _plan(rules: RuleSet, schema: pl.Schema) -> Plan:
             names, ids = enum_tables[fid]
             if fact.type == "enum":
                 exprs.append(_enum_expr(names, c, dtype, unk).alias(fid))
-            else:
+            elif not _is_string(dtype):  # text lists: per distinct cell in encode_frame
                 for w, e in enumerate(_list_words(names, c, dtype, unk, len(ids))):
                     exprs.append(e.alias(f"{fid}#{w}"))
         for suffix in (SOURCE_SUFFIX, DATE_SUFFIX):
@@ -324,8 +371,15 @@ def _plan(rules: RuleSet, schema: pl.Schema) -> Plan:
                 continue
             sunk = _unknown(sc, sdt)
             if suffix == SOURCE_SUFFIX:
-                ok = sc.cast(pl.String).is_in(list(SOURCES)) if _is_string(sdt) else pl.lit(False)
-                exprs.append(_codes(sunk, ok, pl.lit(0)).alias(col))
+                if _is_string(sdt):  # one lookup; other unknown spellings fixed up after
+                    keys = [*SOURCES, UNKNOWN_WORD, UNKNOWN_WORD.capitalize(), ""]
+                    codes = [0] * len(SOURCES) + [UNKNOWN] * 3
+                    st = sc.cast(pl.String)
+                    exprs.append(pl.when(st.is_null()).then(pl.lit(UNKNOWN, pl.Int64)).otherwise(
+                        st.replace_strict(keys, codes, default=BAD, return_dtype=pl.Int64))
+                        .alias(col))
+                else:
+                    exprs.append(_codes(sunk, pl.lit(False), pl.lit(0)).alias(col))
             else:
                 exprs.append(_date_expr(sc, sdt, sunk).alias(col))
     exprs += _identity_exprs(schema)
@@ -343,6 +397,11 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
     invalid = np.zeros(n, dtype=np.bool_)
     if _column_problem(rules, list(df.columns)):
         invalid[:] = True
+    foreign = _foreign_columns(rules, list(df.columns))
+    if foreign:
+        known = df.select(pl.any_horizontal(
+            [~_unknown(pl.col(c), df.schema[c]) for c in foreign]).fill_null(False))
+        invalid |= known.to_series().to_numpy().astype(np.bool_)
     present, exprs, enum_tables = _plan(rules, schema)
     out = df.select(exprs) if exprs else pl.DataFrame()
 
@@ -367,6 +426,9 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
     invalid |= _places(df, "gemeente", required=True)
     if "wijk" in schema:
         invalid |= _places(df, "wijk", required=False)
+    for name in OPTIONAL_COLUMNS:
+        if name in schema:
+            invalid |= _places(df, name, required=False, check=_optional_ok)
     candidates = arr("__id_check").astype(np.bool_)
     if candidates.any():
         id_column = df.get_column("id")
@@ -380,12 +442,17 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
     facts: dict[str, FactCodes] = {}
     for fid in present:
         fact = rules.facts[fid]
-        if fact.type == "enum_list":
+        if fact.type == "enum_list" and fid in schema and _is_string(schema[fid]):
+            codes = _text_list_codes(df.get_column(fid), *enum_tables[fid])
+            values = enum_tables[fid][1]
+        elif fact.type == "enum_list":
             codes = [arr(f"{fid}#{w}") for w in range(word_counts[fid])]
             values = enum_tables[fid][1]
         else:
             codes = [arr(fid)]
             values = enum_tables[fid][1] if fid in enum_tables else []
+            if fact.type == "bool" and fid in schema and _is_string(schema[fid]):
+                _unknown_spellings(df.get_column(fid), codes[0])
             if fact.type in ("int", "decimal"):
                 _privacy_numbers(codes[0], fact.type == "decimal")
             if fact.type == "decimal" and fid in df.schema:
@@ -398,6 +465,8 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
             col = fid + suffix
             if col in out_columns:
                 side = arr(col)
+                if suffix == SOURCE_SUFFIX and _is_string(schema[col]):
+                    _unknown_spellings(df.get_column(col), side)
                 invalid |= side == BAD
                 entry_present |= side != UNKNOWN
                 if suffix == DATE_SUFFIX:
@@ -443,8 +512,10 @@ def _identity_exprs(schema: pl.Schema) -> list[pl.Expr]:
     return out
 
 
-def _places(df: pl.DataFrame, name: str, *, required: bool) -> Mask:
-    """Rows whose municipality (or district) the loader would refuse."""
+def _places(df: pl.DataFrame, name: str, *, required: bool,
+            check: Callable[[str, str], bool] | None = None) -> Mask:
+    """Rows whose municipality (or district, or with `check` an optional column) the loader
+    would refuse."""
     n = df.height
     if name not in df.schema or df.schema[name] == pl.Null:
         return np.full(n, required, dtype=np.bool_)
@@ -458,11 +529,59 @@ def _places(df: pl.DataFrame, name: str, *, required: bool) -> Mask:
     clean = df.select(_text_ok(pl.col(name).cast(pl.String))).to_series().to_numpy()
     bad = np.where(unknown, required, ~clean)
     uniques = s.filter(pl.Series(~unknown & clean)).unique().to_list()
-    refused = [v for v in uniques if not _place_ok(v, name == "wijk")]
+    refused = [v for v in uniques if not (check(name, v) if check is not None
+                                          else _place_ok(v, name == "wijk"))]
     if refused:
         bad |= s.is_in(refused).fill_null(False).to_numpy()
     out: Mask = bad.astype(np.bool_)
     return out
+
+
+def _text_list_codes(column: pl.Series, names: dict[str, int], ids: list[str]) -> list[Codes]:
+    """The bit words of a text `enum_list` column, worked out once per distinct cell (a
+    sheet repeats few combinations) and looked up per row: the same reading as the
+    expression form (`_list_words`): empty parts dropped, every part an accepted name, at
+    most MAX_CLEAN_TEXT characters; unknown as `columns.is_unknown` says."""
+    n_words = max(1, math.ceil(len(ids) / WORD_BITS))
+    text = column.cast(pl.String)
+    keys: list[str] = []
+    words: list[list[int]] = [[] for _ in range(n_words)]
+    for cell in text.unique().to_list():
+        if cell is None:
+            continue
+        codes = [UNKNOWN] * n_words
+        if not is_unknown(cell):
+            parts = [p for p in cell.split(LIST_SEPARATOR) if p != ""]
+            if len(cell) > MAX_CLEAN_TEXT or any(p not in names for p in parts):
+                codes = [BAD] * n_words
+            else:
+                codes = [0] * n_words
+                for p in parts:
+                    code = names[p]
+                    codes[code // WORD_BITS] |= 1 << (code % WORD_BITS)
+        keys.append(cell)
+        for w in range(n_words):
+            words[w].append(codes[w])
+    if not keys:  # every cell empty
+        return [np.full(len(text), UNKNOWN, dtype=np.int64) for _ in range(n_words)]
+    empty = text.is_null().to_numpy()
+    out: list[Codes] = []
+    for w in range(n_words):
+        # replace_strict gives `default` for null: an empty cell is set to unknown after
+        mapped = text.replace_strict(keys, words[w], default=BAD, return_dtype=pl.Int64)
+        word: Codes = np.array(mapped.to_numpy(), dtype=np.int64)
+        word[empty] = UNKNOWN
+        out.append(word)
+    return out
+
+
+def _unknown_spellings(column: pl.Series, codes: Codes) -> None:
+    """The yes/no lookup knows `onbekend` and the empty cell in three spellings; the few
+    other cells it calls bad are asked one by one whether they spell unknown (as the row
+    rule says: `columns.is_unknown`)."""
+    for i in np.flatnonzero(codes == BAD):
+        if is_unknown(column[int(i)]):
+            codes[i] = UNKNOWN
 
 
 def _privacy_numbers(codes: Codes, scaled: bool) -> None:

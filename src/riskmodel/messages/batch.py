@@ -96,10 +96,6 @@ BATCH: dict[str, dict[str, str]] = {
               "aanwezig",
         "en": "the vectorised engine (riskmodel.batch.vector) is not in this version",
     },
-    "diag.batch.details_need_reference": {
-        "nl": "--details werkt alleen met --engine reference",
-        "en": "--details works only with --engine reference",
-    },
     "diag.batch.bad_output_suffix": {"nl": "onbekende extensie '{suffix}'",
                                      "en": "unknown extension '{suffix}'"},
     "diag.batch.bad_chunk_size": {"nl": "blokgrootte {value} is te klein",

@@ -141,6 +141,11 @@ BEELD: dict[str, dict[str, str]] = {
                              "en": "row has {n} fields, not two municipality names"},
     "diag.beeld.buren_self": {"nl": "'{name}' is geen buur van zichzelf",
                               "en": "'{name}' is not its own neighbour"},
+    "diag.beeld.table_needs_batch": {
+        "nl": "een tabel lezen vraagt een extra pakket: pip install 'riskmodel[batch]' "
+              "({missing} ontbreekt)",
+        "en": "reading a table needs an extra package: pip install 'riskmodel[batch]' "
+              "({missing} is missing)"},
     "diag.beeld.jsonl_not_object": {"nl": "regel is geen JSON-object (een profiel)",
                                     "en": "line is not a JSON object (a profile)"},
     "diag.beeld.output_suffix": {"nl": "uitvoerbestand moet eindigen op .html, .md of .json",
