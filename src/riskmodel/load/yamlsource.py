@@ -331,7 +331,14 @@ def _build(
                 raise _Refused("too-large", msg("limits.string_chars", max=limits.string_chars,
                                                 value=clip(key_node.value)), key_node.start_mark,
                                msg("exp.limit", max=limits.string_chars, name="string_chars"))
-            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key_node, yaml.ScalarNode):
+                # a complex key (`? {...}`) is never a field name; constructing it would also
+                # run the scalar constructors on its content (a bad date raised ValueError)
+                raise _Refused("type", msg("yaml.key_not_text"), key_node.start_mark)
+            try:
+                key = loader.construct_object(key_node, deep=True)
+            except (ValueError, OverflowError):
+                key = key_node.value  # e.g. `2023-00-02:` looks like a date but is none: text
             if not isinstance(key, str | int | bool) or key is None:
                 raise _Refused("type", msg("yaml.key_not_text"), key_node.start_mark)
             if isinstance(key, bool) or not isinstance(key, str):
