@@ -60,48 +60,24 @@ def remove_stale_temps(path: Path) -> list[Path]:
 
 
 def write_atomic(path: Path, text: str, *, lang: str = DEFAULT_LANG) -> None:
-    """Write via a temporary file in the same directory and rename over the target.
+    """Write text via a temporary file in the same directory and rename over the target
+    (`write_atomic_with`, which holds the checks, the sync and the permissions)."""
 
-    The result has normal permissions: those of the file it replaces, or 0666 minus the
-    process umask for a new file (0644 under the usual umask 022), not mkstemp's 0600.
-    """
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise OutputError(path, t("output.is_dir", lang))
-    if not directory.is_dir():
-        raise OutputError(path, t("output.no_dir", lang, directory=directory))
-    mode = _target_mode(path)
-    remove_stale_temps(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        error = OutputError(path, t("output.cannot_write", lang, reason=exc.strerror))
-        error.errno = exc.errno
-        raise error from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        error = OutputError(path, t("output.cannot_write", lang, reason=exc.strerror))
-        error.errno = exc.errno
-        raise error from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+
+    write_atomic_with(path, write, lang=lang)
 
 
 def write_atomic_with(path: Path, write: Callable[[Path], None], *,
                       lang: str = DEFAULT_LANG) -> None:
-    """Like `write_atomic` for writers that need a file name (Parquet, Excel): `write` fills
-    a temporary file in the same directory, which is synced and renamed over `path`."""
+    """`write` fills a temporary file in the same directory (text, Parquet, Excel), which is
+    synced and renamed over `path`.
+
+    The result has normal permissions: those of the file it replaces, or 0666 minus the
+    process umask for a new file (0644 under the usual umask 022), not mkstemp's 0600.
+    """
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
