@@ -208,6 +208,12 @@ class CaseStore:
                                           "VALUES (:c, :at)"), {"c": cid, "at": now})
                     else:
                         cid = case_id
+                        if self.dialect == "postgresql":
+                            # Savers of one case queue on its row (SQLite queues them with
+                            # BEGIN IMMEDIATE); without it eight concurrent saves could read
+                            # the same max(version) more often than any retry budget allows.
+                            conn.execute(text("SELECT case_id FROM cases WHERE case_id = :c "
+                                              "FOR UPDATE"), {"c": cid})
                         last = conn.execute(text(
                             "SELECT max(version) FROM profile_versions WHERE case_id = :c"),
                             {"c": cid}).scalar()
