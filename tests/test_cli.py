@@ -53,8 +53,13 @@ def test_assess_json_has_the_documented_shape(profile: Path) -> None:
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert set(data) == {"schema_version", "receipt", "indicators", "phenomena", "interventions",
-                         "citations", "find_out"}
+                         "citations"}
     assert data["receipt"]["engine"] == "compiled"
+    asked = run("assess", str(profile), "--rules", str(MINI), "--format", "json", "--find-out")
+    assert "find_out" in json.loads(asked.stdout)
+    example = str(REPO / "scenarios" / "profielen" / "voorbeeld.yaml")
+    assert "Eerst uitzoeken" in run("assess", example).stdout  # people get the ranking
+    assert "Eerst uitzoeken" not in run("assess", example, "--no-find-out").stdout
     assert data["phenomena"][0]["level"]["id"] == "T3"
     statuses = {i["id"]: i["status"] for i in data["interventions"]}
     assert statuses["kleurenverbod_apv"] == "niet_beschikbaar"

@@ -14,7 +14,7 @@ from riskmodel.model.ruleset import RuleSet
 
 MINI = Path(__file__).resolve().parent / "models" / "mini"
 TOP_LEVEL = {"schema_version", "receipt", "indicators", "phenomena", "interventions",
-             "citations", "find_out"}
+             "citations"}
 RECEIPT = {"model", "model_version", "rules_sha256", "rule_files", "engine", "engine_version",
            "riskmodel_version", "peildatum", "profile_id", "profile_kind", "municipality",
            "profile_sha256"}
@@ -59,6 +59,8 @@ def test_key_order_of_the_input_does_not_matter(rules: RuleSet) -> None:
 def test_top_level_keys(rules: RuleSet) -> None:
     data = json.loads(assess(profile_data(), rules, engine="python").to_json())
     assert set(data) == TOP_LEVEL
+    asked = json.loads(assess(profile_data(), rules, engine="python", find_out=True).to_json())
+    assert set(asked) == TOP_LEVEL | {"find_out"}
 
 
 @pytest.mark.parametrize("engine", ["durable", "python"])

@@ -31,7 +31,7 @@ def test_every_kind_gives_a_template_that_loads_and_assesses(rules: RuleSet, kin
     # only facts that fit the kind, and every such fact
     assert all(fact_applies(rules.facts[f], kind) for f in profile.facts)
     assert set(profile.facts) == {f.id for f in rules.facts.values() if fact_applies(f, kind)}
-    a = riskmodel.assess(profile, rules)
+    a = riskmodel.assess(profile, rules, find_out=True)
     assert a.receipt.profile_kind == kind
     # what is left to find out fits the kind too
     assert all(fact_applies(rules.facts[f.fact], kind) for f in a.find_out or [])
@@ -79,7 +79,7 @@ def test_the_user_test_complaints(rules: RuleSet) -> None:
         "id": "run", "soort": "evenement", "gemeente": "Voorbeeldstad",
         "peildatum": "2024-06-01",
         "feiten": {f: True for f in definition_facts} | {"gelieerde_club": "onbekend"}}, rules)
-    a = riskmodel.assess(profile, rules)
+    a = riskmodel.assess(profile, rules, find_out=True)
     omg = a.phenomenon("omg")
     assert omg is not None and omg.definition == "voldaan"
     asked = [f.fact for f in a.find_out or []]

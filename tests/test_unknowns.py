@@ -44,7 +44,7 @@ def test_everything_unknown_worked_by_hand(tiny: RuleSet) -> None:
     # i4 = p (5, pand only); iv: trigger level >= L1, gate g1 = b, flag f1 = not c.
     # Everything unknown: definition, i1..i4, trigger, g1 and f1 undecided; iv
     # onvoldoende_gegevens; certain level L0 (definition undecided).
-    a = riskmodel.assess(_profile(), tiny)
+    a = riskmodel.assess(_profile(), tiny, find_out=True)
     assert _ranked(a) == [
         # b false: i1 false, g1 fails -> juridisch_niet_mogelijk; b true decides only g1
         ("b", 3, ["gate:iv/g1", "indicator:i1", "status:iv"]),
@@ -63,14 +63,14 @@ def test_everything_unknown_worked_by_hand(tiny: RuleSet) -> None:
 
 def test_facts_outside_the_kind_are_not_asked(tiny: RuleSet) -> None:
     # p applies to pand only: a wijk is never asked about it
-    a = riskmodel.assess(_profile("wijk"), tiny)
+    a = riskmodel.assess(_profile("wijk"), tiny, find_out=True)
     assert [f.fact for f in a.find_out or []] == ["b", "a", "c", "k", "n"]
 
 
 def test_definition_known_worked_by_hand(tiny: RuleSet) -> None:
     # a and b true: definition met, g1 met, i1 waits for c; certain score 0 -> L0,
     # possible 30 -> L2; trigger open; iv onvoldoende_gegevens.
-    a = riskmodel.assess(_profile(a=True, b=True), tiny)
+    a = riskmodel.assess(_profile(a=True, b=True), tiny, find_out=True)
     assert _ranked(a) == [
         # c true: i1 hit, certain 10 -> L1, trigger true, f1 false -> aanbevolen;
         # c false: i1 not hit, f1 holds
@@ -84,12 +84,12 @@ def test_definition_known_worked_by_hand(tiny: RuleSet) -> None:
 
 
 def test_nothing_left_to_find_out(tiny: RuleSet) -> None:
-    a = riskmodel.assess(_profile(a=False), tiny)
+    a = riskmodel.assess(_profile(a=False), tiny, find_out=True)
     # no definition: nothing of the phenomenon counts, iv is not listed; the indicators
     # still read their facts
     assert [(f.fact, f.outcomes) for f in a.find_out or []] == [
         ("b", 1), ("c", 1), ("k", 1), ("n", 1), ("p", 1)]
-    a = riskmodel.assess(_profile(a=True, b=True, c=True, n=1, k="y", p=False), tiny)
+    a = riskmodel.assess(_profile(a=True, b=True, c=True, n=1, k="y", p=False), tiny, find_out=True)
     assert a.find_out == []
 
 
@@ -174,14 +174,14 @@ def test_value_domain_is_complete_on_the_tiny_model(tiny: RuleSet) -> None:
                                      "c": [True, False], "n": list(range(0, 101)),
                                      "k": ["x", "y", "z"], "p": [True, False]}
     for known in ({}, {"a": True, "b": True}, {"a": True, "n": 9}, {"c": False}):
-        base = riskmodel.assess(_profile(**known), tiny)
+        base = riskmodel.assess(_profile(**known), tiny, find_out=True)
         claimed = {f.fact: set(f.decides) for f in base.find_out or []}
         for fact, values in domains.items():
             if fact in known:
                 continue
             seen: set[str] = set()
             for value in values:
-                after = riskmodel.assess(_profile(**{**known, fact: value}), tiny)
+                after = riskmodel.assess(_profile(**{**known, fact: value}), tiny, find_out=True)
                 seen |= _diff(base, after)
             assert claimed.get(fact, set()) == seen, (known, fact)
 
@@ -219,7 +219,7 @@ def _diff(before: Assessment, after: Assessment) -> set[str]:
 
 def test_json_carries_the_top_ten_and_reports_show_five() -> None:
     rules = riskmodel.load_rules()
-    a = riskmodel.assess(ROOT / "scenarios/profielen/voorbeeld.yaml", rules)
+    a = riskmodel.assess(ROOT / "scenarios/profielen/voorbeeld.yaml", rules, find_out=True)
     assert a.find_out is not None and len(a.find_out) == 10
     counts = [f.outcomes for f in a.find_out]
     assert counts == sorted(counts, reverse=True)

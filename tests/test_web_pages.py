@@ -394,7 +394,7 @@ def test_downloads_json_is_what_the_cli_prints_for_the_downloaded_profile(tmp_pa
     json_r = client.get(url + "/beoordeling.json")
     assert json_r.headers["content-type"].startswith("application/json")
     env = {k: v for k, v in os.environ.items() if k != "RISKMODEL_LANG"}
-    cli = subprocess.run([str(EXE), "assess", str(profile), "--format", "json"],
+    cli = subprocess.run([str(EXE), "assess", str(profile), "--format", "json", "--find-out"],
                          capture_output=True, timeout=300, env=env)
     assert cli.returncode == 0, cli.stderr
     assert json_r.content == cli.stdout
@@ -428,7 +428,7 @@ def test_why_opens_the_reasoning_down_to_facts_and_sources(target: str) -> None:
 def test_find_out_shows_the_exact_ranking_for_the_kind() -> None:
     rules = riskmodel.load_rules()
     profile = {"id": "e", **EVENT, "feiten": {"omg_waarnemingen": True}}
-    a = riskmodel.assess(profile, rules)
+    a = riskmodel.assess(profile, rules, find_out=True)
     ranked = find_out(a, rules)
     assert ranked
     counts = [f.outcomes for f in ranked]

@@ -200,13 +200,17 @@ def assess(
     engine: EngineName | Evaluator = DEFAULT_ENGINE,
     verify: bool = False,
     texts: bool = False,
+    find_out: bool = False,
 ) -> Assessment:
     """Assess one situation as of its peildatum (or the one given) with the chosen engine.
 
     With `verify`, durable-rules (or, when it is the chosen engine, the compiled engine)
     decides the same conditions independently, and any difference raises EngineError.
     With `texts`, the names, questions and reasons the assessment refers to are included
-    (section `texts`); otherwise reports take them from the model.
+    (section `texts`); otherwise reports take them from the model. With `find_out`, the
+    unknown facts are ranked by the outcomes knowing them could change (section `find_out`):
+    on request because it re-evaluates every unknown fact's values, several times the cost
+    of the assessment itself (the CLI's text and HTML reports and the workbench ask for it).
     """
     rules = _rules(rules)
     day = as_date(peildatum)
@@ -220,7 +224,7 @@ def assess(
         other = get_evaluator("compiled" if evaluator.name == "durable" else "durable")
         _same_or_raise(evaluator, evaluation, other, other.evaluate(rules, compiled, profile))
     return Assembler(rules, compiled, profile, evaluation, evaluator, profile.peildatum,
-                     profile_sha=sha).build(with_texts=texts)
+                     profile_sha=sha).build(with_texts=texts, rank_unknowns=find_out)
 
 
 def _same_or_raise(a: Evaluator, ea: Evaluation, b: Evaluator, eb: Evaluation) -> None:
@@ -254,6 +258,7 @@ def assess_many(
     engine: EngineName | Evaluator = DEFAULT_ENGINE,
     verify: bool = False,
     texts: bool = False,
+    find_out: bool = False,
 ) -> list[Outcome]:
     """Assess many situations; one bad input never stops the others.
 
@@ -285,7 +290,7 @@ def assess_many(
             seen[profile.id] = name
             outcome.diagnostics.extend(profile_kind_warnings(profile, rules, name))
             outcome.assessment = assess(profile, rules, engine=evaluator, verify=verify,
-                                        texts=texts)
+                                        texts=texts, find_out=find_out)
         except UserInputError as exc:
             outcome.diagnostics.extend(exc.diagnostics)
     return outcomes

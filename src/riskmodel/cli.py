@@ -115,6 +115,9 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
                    help="neem in JSON de namen, vragen en redenen op (anders alleen ids)")
     a.add_argument("--verify", action="store_true",
                    help="beoordeel ook met durable-rules en faal bij elk verschil")
+    a.add_argument("--find-out", action=argparse.BooleanOptionalAction, default=None,
+                   help="rangschik de onbekende feiten naar wat ze kunnen beslissen "
+                        "(standaard aan voor text, markdown en html, uit voor json)")
     a.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text",
                    help="html: een printbaar rapport met een grafiek van de niveaus")
     a.add_argument("--output", type=Path,
@@ -364,8 +367,11 @@ def cmd_assess(args: argparse.Namespace) -> int:
     inputs = _input_keys(args.profiles) if args.output is not None else {}
     if args.output is not None and not into_dir:
         _refuse_input_as_output(args.output, inputs, args.lang)
+    # A person reading a report gets the ranking; a program asks for it (it costs several
+    # times the assessment itself).
+    rank = args.find_out if args.find_out is not None else args.format != "json"
     outcomes = assess_many(args.profiles, rules, peildatum=args.peildatum, engine=args.engine,
-                           verify=args.verify, texts=args.texts)
+                           verify=args.verify, texts=args.texts, find_out=rank)
     if into_dir:  # refuse before anything is written
         for outcome in outcomes:
             if outcome.assessment is not None:

@@ -449,9 +449,10 @@ class Assembler:
                          "evidence": [known[f] for f in c.facts if f in known] if c.facts else [],
                          "missing_facts": sorted(found) if found else []})
 
-    def build(self, with_texts: bool = False, rank_unknowns: bool = True) -> Assessment:
-        """`rank_unknowns=False` leaves `find_out` out: for callers that judge many models
-        once each (mutation testing), where ranking would compile plans never used again."""
+    def build(self, with_texts: bool = False, rank_unknowns: bool = False) -> Assessment:
+        """`rank_unknowns` adds `find_out`: on request only, since ranking re-evaluates
+        every unknown fact's values (several times the cost of the rest of the assessment,
+        and in a fresh process it compiles a plan per fact)."""
         self.with_texts = with_texts
         indicators = self.indicators()
         phenomena = self.phenomena()

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from riskmodel.model.common import Label
 
 #: major.minor of the assessment JSON; readers check the major number
-SCHEMA_VERSION = "2.1"
+SCHEMA_VERSION = "2.2"
 
 IndicatorStatus = Literal["geraakt", "niet_geraakt", "onbepaald"]
 GateStatus = Literal["voldaan", "niet_voldaan", "onbepaald"]
@@ -243,7 +243,8 @@ class Assessment(Out):
         default=None,
         description="Unknown facts that apply to the profile's kind, ranked by how many "
                     "outcomes knowing them could change (most first, then by id), computed "
-                    "exactly from the three-valued evaluation; the top 10. Since 2.1.")
+                    "exactly from the three-valued evaluation; the top 10. Since 2.1; "
+                    "since 2.2 only when asked for (`find_out=True`, `--find-out`).")
     texts: dict[TextKey, Label] | None = Field(
         default=None, description="Names, questions and reasons by text key (nl and en), only "
                                   "when asked for (`texts=True`, `--texts`); otherwise they come "

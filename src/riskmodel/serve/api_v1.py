@@ -52,6 +52,9 @@ _PROBLEMS: dict[int | str, dict[str, Any]] = {
              "content": {"application/problem+json": {"schema": {"type": "object"}}}}
     for status in (400, 401, 404, 413, 415, 422)}
 
+FindOutQ = Query(False, description="rank the unknown facts by the outcomes knowing them "
+                                   "could change (section find_out; costs several times "
+                                   "the assessment)")
 LangQ = Query(None, description="nl (default) or en: the language of texts and problems")
 EngineQ = Query(None, description="compiled (default), durable or python")
 DateQ = Query(None, description="assess as of this date (JJJJ-MM-DD) instead of the profile's")
@@ -97,7 +100,7 @@ class Params:
     """The query parameters every assessing endpoint shares, checked before any work."""
 
     def __init__(self, ctx: ServeContext, lang: str | None, engine: str | None,
-                 peildatum: str | None, texts: bool = False) -> None:
+                 peildatum: str | None, texts: bool = False, find_out: bool = False) -> None:
         try:
             self.lang = require_lang(lang if lang is not None else ctx.settings.lang)
             name = engine if engine is not None else DEFAULT_ENGINE
@@ -107,14 +110,16 @@ class Params:
         except UserInputError as exc:
             raise Problem(400, exc.diagnostics) from None
         self.texts = texts
+        self.find_out = find_out
 
 
 def _assess(ctx: ServeContext, profile: dict[str, Any], p: Params) -> Assessment:
     if p.engine == "durable":
         with _DURABLE_LOCK:
             return assess(profile, ctx.rules, peildatum=p.peildatum, engine=p.engine,
-                          texts=p.texts)
-    return assess(profile, ctx.rules, peildatum=p.peildatum, engine=p.engine, texts=p.texts)
+                          texts=p.texts, find_out=p.find_out)
+    return assess(profile, ctx.rules, peildatum=p.peildatum, engine=p.engine, texts=p.texts,
+                  find_out=p.find_out)
 
 
 def _refused(exc: UserInputError) -> Problem:
@@ -130,9 +135,9 @@ def _refused(exc: UserInputError) -> Problem:
 async def post_assess(request: Request, lang: str | None = LangQ, engine: str | None = EngineQ,
                       peildatum: str | None = DateQ,
                       texts: bool = Query(False, description="include names and questions"),
-                      ) -> Response:
+                      find_out: bool = FindOutQ) -> Response:
     ctx = ctx_of(request)
-    p = Params(ctx, lang, engine, peildatum, texts)
+    p = Params(ctx, lang, engine, peildatum, texts, find_out)
     profile = as_profile(await read_json(request))
     try:
         a = await run_in_threadpool(_assess, ctx, profile, p)
@@ -145,9 +150,10 @@ async def post_assess(request: Request, lang: str | None = LangQ, engine: str | 
              summary="Assess many profiles; one bad profile does not stop the rest")
 async def post_assess_batch(request: Request, lang: str | None = LangQ,
                             engine: str | None = EngineQ, peildatum: str | None = DateQ,
-                            texts: bool = Query(False)) -> Response:
+                            texts: bool = Query(False), find_out: bool = FindOutQ,
+                            ) -> Response:
     ctx = ctx_of(request)
-    p = Params(ctx, lang, engine, peildatum, texts)
+    p = Params(ctx, lang, engine, peildatum, texts, find_out)
     data = await read_json(request)
     if not isinstance(data, list):
         raise problem(422, "body", msg("serve.expected_list", got=_kind(data)), code="type")

@@ -169,11 +169,12 @@ class Checked:
 
 def check_and_assess(rules: RuleSet, data: dict[str, Any]) -> Checked:
     """Validate like the library (personal data refused first), then assess with the default
-    engine and no texts: the JSON download is then what `riskmodel assess --format json`
-    prints for the downloaded profile."""
+    engine, no texts and the ranking of unknown facts (the page shows it): the JSON download
+    is then what `riskmodel assess --format json --find-out` prints for the downloaded
+    profile."""
     try:
         profile = profile_from_data(data, rules)
-        return Checked(profile, assess(profile, rules))
+        return Checked(profile, assess(profile, rules, find_out=True))
     except UserInputError as exc:
         return Checked(diagnostics=list(exc.diagnostics))
 
@@ -409,7 +410,7 @@ async def upload(request: Request) -> Response:
     name = PurePosixPath(upload_file.filename.replace("\\", "/")).name[:80] or "profiel.yaml"
     try:
         profile = profile_from_text(text, page.rules, name)
-        assessment = assess(profile, page.rules)
+        assessment = assess(profile, page.rules, find_out=True)
     except UserInputError as exc:
         return home_view(page, general=[d.format(page.lang) for d in exc.diagnostics],
                          status=422)
