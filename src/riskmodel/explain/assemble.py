@@ -37,6 +37,7 @@ from riskmodel.compile.ir import (
 from riskmodel.evaluate.base import Evaluation, Evaluator
 from riskmodel.evaluate.generated import undecided_for
 from riskmodel.evaluate.kleene import Tri, evaluate
+from riskmodel.explain.construct import out
 from riskmodel.explain.status import intervention_status
 from riskmodel.explain.texts import citation_key, model_texts
 from riskmodel.explain.unknowns import find_out
@@ -59,6 +60,7 @@ from riskmodel.model.assessment import (
     PhenomenonResult,
     Receipt,
     ScoreRange,
+    mark_sorted_fields,
 )
 from riskmodel.model.common import Label, Source
 from riskmodel.model.profile import Profile
@@ -83,30 +85,6 @@ def profile_sha256(profile: Profile) -> str:
 
 M = TypeVar("M", bound=BaseModel)
 _T, _F = Tri.TRUE, Tri.FALSE
-_new = object.__new__
-_set_dict = object.__setattr__
-# pydantic's own slots on BaseModel (stable through pydantic 2.x; tests/test_assemble_fast.py
-# checks the objects against model_validate)
-_set_fields = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
-
-
-def out(cls: type[M], values: dict[str, Any]) -> M:
-    """An output object from values that are already valid, with every field given.
-
-    What `model_construct` does, without its per-field loop over aliases and defaults (most
-    of the assembly's time): every value comes from validated rules, a validated profile and
-    the evaluator, so validating again would only cost time. tests/test_assemble_fast.py
-    checks that this builds what `model_validate` builds, and the JSON round trip and schema
-    tests keep the shapes honest.
-    """
-    obj = _new(cls)
-    _set_dict(obj, "__dict__", values)
-    _set_fields(obj, set(values))
-    _set_extra(obj, None)
-    _set_private(obj, None)
-    return obj
 
 
 # ---- what does not depend on the profile: once per compiled model ----------------------
@@ -150,6 +128,7 @@ class _InterventionPlan(NamedTuple):
     trigger_key: ConditionKey
     trigger_slot: int
     gates: tuple[_Check, ...]
+    gate_citations: frozenset[str]  # of every gate: all are listed with the intervention
     flags: tuple[_Check, ...]
     authority: tuple[str, ...]
     bases: tuple[LegalBasisOut, ...]  # shared: frozen, scalar fields
@@ -187,9 +166,9 @@ def _plan(rules: RuleSet, compiled: CompiledModel, day: dt.date) -> Plan:
         found = []
         for src in sources:
             k = citation_key(src)
-            citations.setdefault(k, out(Citation, {
-                "title": src.title, "ecli": src.ecli, "url": src.url,
-                "verified": src.verified, "remark": src.remark}))
+            citations.setdefault(k, out(Citation, {  # fields in sorted order: construct.py
+                "ecli": src.ecli, "remark": src.remark, "title": src.title, "url": src.url,
+                "verified": src.verified}))
             found.append(k)
         return tuple(found)
 
@@ -227,7 +206,8 @@ def _plan(rules: RuleSet, compiled: CompiledModel, day: dt.date) -> Plan:
                                  cite(flag_meta[f.id].sources)) for f in ci.flags)
         interventions.append(_InterventionPlan(
             id=ci.id, ladder=ci.ladder, available=ci.available, trigger_key=("trig", ci.id),
-            trigger_slot=slot[("trig", ci.id)], gates=gates, flags=flags,
+            trigger_slot=slot[("trig", ci.id)], gates=gates,
+            gate_citations=frozenset(k for g in gates for k in g.citations), flags=flags,
             authority=tuple(iv.authority), bases=_legal_bases(iv, day, False),
             bases_with_notes=_legal_bases(iv, day, True),
             unavailable="reden" if iv.unavailable_reason else "geen_grondslag"))
@@ -235,8 +215,8 @@ def _plan(rules: RuleSet, compiled: CompiledModel, day: dt.date) -> Plan:
         indicators=indicators, phenomena=tuple(phenomena), interventions=tuple(interventions),
         indicator_citations=frozenset(k for i in indicators for k in i.sources),
         citations=citations,
-        verified={k: out(Citation, {"title": None, "ecli": None, "url": None,
-                                    "verified": c.verified, "remark": None})
+        verified={k: out(Citation, {"ecli": None, "remark": None, "title": None, "url": None,
+                                    "verified": c.verified})
                   for k, c in citations.items()},
         receipt={"model": rules.manifest.model, "model_version": rules.manifest.version,
                  "rules_sha256": rules.sha256,
@@ -247,10 +227,10 @@ def _plan(rules: RuleSet, compiled: CompiledModel, day: dt.date) -> Plan:
 def _legal_bases(meta: Intervention, day: dt.date, notes: bool) -> tuple[LegalBasisOut, ...]:
     bases = [b for b in meta.legal_basis if b.valid_on(day)] or list(meta.legal_basis)
     return tuple(out(LegalBasisOut, {
-        "citation": b.cite(), "kind": b.kind, "in_force_from": b.valid_from,
-        "in_force_to": b.valid_to, "url": b.url, "bwb_id": b.bwb_id,
-        "juriconnect": b.juriconnect, "ecli": b.ecli, "verified": b.verified,
-        "note": b.remark if notes else None}) for b in bases)
+        "bwb_id": b.bwb_id, "citation": b.cite(), "ecli": b.ecli, "in_force_from": b.valid_from,
+        "in_force_to": b.valid_to, "juriconnect": b.juriconnect, "kind": b.kind,
+        "note": b.remark if notes else None, "url": b.url, "verified": b.verified})
+        for b in bases)
 
 
 # ---- one assessment ---------------------------------------------------------------------
@@ -274,8 +254,8 @@ class Assembler:
             ev.env, {k: 2 if v is _T else (0 if v is _F else 1)
                      for k, v in ev.derived.indicators.items()}, ev.derived.levels)
         self.known: dict[str, Evidence] = {
-            fid: out(Evidence, {"fact": fid, "value": e.value, "source": e.source,
-                                "source_detail": e.source_detail, "observed": e.observed})
+            fid: out(Evidence, {"fact": fid, "observed": e.observed, "source": e.source,
+                                "source_detail": e.source_detail, "value": e.value})
             for fid, e in profile.facts.items() if e.known}
         self.cited: set[str] = set(self.plan.indicator_citations)
         #: (ladder, id) of the interventions listed so far that are recommended or to consider
@@ -355,11 +335,11 @@ class Assembler:
             st = phase1[ip.key]
             found = opened[ip.slot]
             results.append(out(IndicatorResult, {
-                "id": ip.id, "phenomenon": ip.phenomenon,
-                "status": "geraakt" if st is _T else ("niet_geraakt" if st is _F else "onbepaald"),
-                "points": ip.points,
                 "evidence": [known[f] for f in ip.facts if f in known] if ip.facts else [],
-                "missing_facts": sorted(found) if found else [], "sources": list(ip.sources)}))
+                "id": ip.id, "missing_facts": sorted(found) if found else [],
+                "phenomenon": ip.phenomenon, "points": ip.points, "sources": list(ip.sources),
+                "status": "geraakt" if st is _T else ("niet_geraakt" if st is _F else "onbepaald"),
+            }))
         return results
 
     def phenomena(self) -> list[PhenomenonResult]:
@@ -385,18 +365,17 @@ class Assembler:
                     st = phase1[key]
                     if st is not _F:
                         overrides.append(out(AppliedOverride, {
-                            "indicator": indicator, "level": level,
-                            "certain": st is _T and gate is _T}))
+                            "certain": st is _T and gate is _T, "indicator": indicator,
+                            "level": level}))
             open_facts = possible > certain or (gate is not _T and gate is not _F)
             results.append(out(PhenomenonResult, {
-                "id": pp.id,
                 "definition": _status(gate, _GATE_NAMES) if pp.has_definition else None,
                 "definition_evidence": self.evidence(pp.gate_facts),
-                "score": out(ScoreRange, {"certain": cs, "possible": ps}),
-                "level": pp.levels[certain], "possible_level": pp.levels[possible],
-                "overrides": overrides,
+                "id": pp.id, "level": pp.levels[certain],
                 "missing_facts": self.missing(pp.slot) if open_facts else [],
-                "reconstruction": pp.reconstruction}))
+                "overrides": overrides, "possible_level": pp.levels[possible],
+                "reconstruction": pp.reconstruction,
+                "score": out(ScoreRange, {"certain": cs, "possible": ps})}))
         return results
 
     def interventions(self) -> list[InterventionResult]:
@@ -418,10 +397,18 @@ class Assembler:
 
     def intervention(self, ip: _InterventionPlan, trigger: Tri, status: InterventionStatus,
                      gate_truth: list[Tri], flag_truth: list[Tri]) -> InterventionResult:
+        known, opened = self.known, self.open
+        self.cited.update(ip.gate_citations)
+        gates = []  # check() inlined: about 60 a time
+        for g, st in zip(ip.gates, gate_truth, strict=True):
+            found = opened[g.slot]
+            gates.append(out(GateResult, {
+                "citations": list(g.citations),
+                "evidence": [known[f] for f in g.facts if f in known] if g.facts else [],
+                "id": g.id, "missing_facts": sorted(found) if found else [],
+                "status": "voldaan" if st is _T else ("niet_voldaan" if st is _F else "onbepaald"),
+            }))
         check = self.check
-        gates = [check(GateResult, g, "voldaan" if st is _T else
-                       ("niet_voldaan" if st is _F else "onbepaald"))
-                 for g, st in zip(ip.gates, gate_truth, strict=True)]
         flags = [check(FlagResult, f, "aanwezig" if st is _T else "onbepaald")
                  for f, st in zip(ip.flags, flag_truth, strict=True) if st is not _F]
         missing: list[str] = []
@@ -433,21 +420,21 @@ class Assembler:
         if status == "aanbevolen" or status == "te_overwegen":
             self.advised.append((ip.ladder, ip.id))
         return out(InterventionResult, {
-            "id": ip.id, "status": status,
-            "trigger": "ja" if trigger is _T else "mogelijk", "ladder": ip.ladder,
-            "authority": list(ip.authority),
+            "authority": list(ip.authority), "flags": flags, "id": ip.id,
+            "ladder": ip.ladder,
             "legal_basis": list(ip.bases_with_notes if self.with_texts else ip.bases),
-            "legal_gates": gates, "flags": flags, "missing_facts": missing,
-            "unavailable": ip.unavailable if status == "niet_beschikbaar" else None,
-            "lower_rungs": lower})
+            "legal_gates": gates, "lower_rungs": lower, "missing_facts": missing,
+            "status": status, "trigger": "ja" if trigger is _T else "mogelijk",
+            "unavailable": ip.unavailable if status == "niet_beschikbaar" else None})
 
     def check(self, cls: type[M], c: _Check, status: str) -> M:
         """A gate's or flag's result."""
         self.cited.update(c.citations)
         known, found = self.known, self.open[c.slot]
-        return out(cls, {"id": c.id, "status": status, "citations": list(c.citations),
+        return out(cls, {"citations": list(c.citations),
                          "evidence": [known[f] for f in c.facts if f in known] if c.facts else [],
-                         "missing_facts": sorted(found) if found else []})
+                         "id": c.id, "missing_facts": sorted(found) if found else [],
+                         "status": status})
 
     def build(self, with_texts: bool = False, rank_unknowns: bool = False) -> Assessment:
         """`rank_unknowns` adds `find_out`: on request only, since ranking re-evaluates
@@ -458,20 +445,26 @@ class Assembler:
         phenomena = self.phenomena()
         interventions = self.interventions()
         profile = self.profile
+        fixed = self.plan.receipt
         receipt = out(Receipt, {
-            **self.plan.receipt, "rule_files": dict(self.plan.receipt["rule_files"]),
             "engine": self.evaluator.name, "engine_version": self.evaluator.version(),
-            "peildatum": self.day, "profile_id": profile.id, "profile_kind": profile.kind,
-            "municipality": profile.municipality,
-            "profile_sha256": self.profile_sha or profile_sha256(profile)})
-        # model_construct (once per assessment): fields added later with a default get it
-        return Assessment.model_construct(
-            schema_version=SCHEMA_VERSION, receipt=receipt, indicators=indicators,
-            phenomena=phenomena, interventions=interventions,
-            citations=self.citation_table(with_texts),
-            find_out=(find_out(self.rules, self.compiled, self.profile, self.ev)
-                      if rank_unknowns else None),
-            texts=self.texts(indicators, phenomena, interventions) if with_texts else None)
+            "model": fixed["model"], "model_version": fixed["model_version"],
+            "municipality": profile.municipality, "peildatum": self.day,
+            "profile_id": profile.id, "profile_kind": profile.kind,
+            "profile_sha256": self.profile_sha or profile_sha256(profile),
+            "riskmodel_version": fixed["riskmodel_version"],
+            "rule_files": dict(fixed["rule_files"]), "rules_sha256": fixed["rules_sha256"]})
+        texts = self.texts(indicators, phenomena, interventions) if with_texts else None
+        # Every field given, in sorted order, and so in every object below (construct.py):
+        # `to_json` may then serialise straight to canonical JSON. Labels in `texts` come
+        # from the model in declaration order (nl, en), so not with texts.
+        a = out(Assessment, {
+            "citations": self.citation_table(with_texts),
+            "find_out": (find_out(self.rules, self.compiled, self.profile, self.ev)
+                         if rank_unknowns else None),
+            "indicators": indicators, "interventions": interventions, "phenomena": phenomena,
+            "receipt": receipt, "schema_version": SCHEMA_VERSION, "texts": texts})
+        return mark_sorted_fields(a) if texts is None else a
 
     def citation_table(self, with_texts: bool) -> dict[str, Citation]:
         """Every cited source once; without texts only whether it was checked (the source

@@ -39,6 +39,7 @@ from riskmodel.evaluate.base import Evaluation
 from riskmodel.evaluate.generated import PhaseFunction, build
 from riskmodel.evaluate.kleene import Tri, atom_holds
 from riskmodel.evaluate.scoring import rank_for
+from riskmodel.explain.construct import out
 from riskmodel.explain.status import intervention_status
 from riskmodel.model.assessment import FindOut
 from riskmodel.model.common import DECIMAL_SCALE
@@ -448,7 +449,7 @@ class FindOutRanker:
     def rank(self, top: int = TOP) -> list[FindOut]:
         found = [(f, self.decides(f)) for f in self.candidates()]
         ranked = sorted(((f, d) for f, d in found if d), key=lambda x: (-len(x[1]), x[0]))
-        return [FindOut.model_construct(fact=f, outcomes=len(d), decides=sorted(d))
+        return [out(FindOut, {"decides": sorted(d), "fact": f, "outcomes": len(d)})
                 for f, d in ranked[:top]]
 
 
