@@ -1,4 +1,5 @@
-"""The direct serialisation of `Assessment.to_json` (issue 8) against the sorting path.
+"""The direct serialisation of `Assessment.to_json` and `assess_json` (issue 8) against the
+sorting path.
 
 The assembler gives every object's fields in sorted order (explain/construct.py), and
 `to_json` then lets pydantic-core write the canonical JSON directly. These tests hold that
@@ -48,6 +49,22 @@ def test_direct_json_equals_sorted_json_on_every_scenario(engine: str, which: st
                              find_out=n % 2 == 0)
         assert has_sorted_fields(a) and sorted_fields(a), profile.id
         assert a.to_json() == _sorting(a), profile.id
+        # the document made without objects (assess_json) is the same, byte for byte
+        assert riskmodel.assess_json(profile, rules, engine=engine,  # type: ignore[arg-type]
+                                     find_out=n % 2 == 0) == a.to_json(), profile.id
+
+
+def test_assess_json_with_durable_texts_and_dates() -> None:
+    rules = riskmodel.load_rules()
+    for engine in ("durable", "compiled"):
+        for texts in (False, True):
+            a = riskmodel.assess(EXAMPLE_PROFILE, rules, engine=engine, texts=texts,
+                                 find_out=True)
+            assert riskmodel.assess_json(EXAMPLE_PROFILE, rules, engine=engine, texts=texts,
+                                         find_out=True) == a.to_json()
+    other_day = riskmodel.assess(EXAMPLE_PROFILE, rules, peildatum="2027-03-04")
+    assert riskmodel.assess_json(EXAMPLE_PROFILE, rules,
+                                 peildatum="2027-03-04") == other_day.to_json()
 
 
 def test_texts_lists_and_dates_take_the_right_path() -> None:

@@ -7,6 +7,7 @@ Public API::
     rules = riskmodel.load_rules()                     # the bundled model (cached), or a path
     profile = riskmodel.load_profile("profiel.yaml", rules)
     assessment = riskmodel.assess(profile, rules, peildatum="2024-06-01")
+    document = riskmodel.assess_json(profile, rules)   # = assessment.to_json(), faster
     print(riskmodel.render(assessment, "text", lang="nl"))
     outcomes = riskmodel.assess_many(["profielen/"], rules)   # one result or error per input
     change = riskmodel.whatif(profile, {"clubhuis_status": "in_gebruik"}, rules)  # what changes
@@ -17,7 +18,7 @@ Everything not listed in ``__all__`` is private and may change without notice.
 from __future__ import annotations
 
 from riskmodel._version import __version__
-from riskmodel.api import Outcome, assess, assess_many, load_profile, load_rules
+from riskmodel.api import Outcome, assess, assess_json, assess_many, load_profile, load_rules
 from riskmodel.errors import (
     Diagnostic,
     EngineError,
@@ -101,6 +102,7 @@ __all__ = [
     "WhatIf",
     "__version__",
     "assess",
+    "assess_json",
     "assess_many",
     "assess_table",
     "load_profile",

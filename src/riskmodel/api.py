@@ -212,6 +212,34 @@ def assess(
     on request because it re-evaluates every unknown fact's values, several times the cost
     of the assessment itself (the CLI's text and HTML reports and the workbench ask for it).
     """
+    return _assembler(profile, rules, peildatum, engine, verify).build(
+        with_texts=texts, rank_unknowns=find_out)
+
+
+def assess_json(
+    profile: Profile | Path | str | dict[str, Any],
+    rules: RuleSet | Path | str | None = None,
+    *,
+    peildatum: DateLike | None = None,
+    engine: EngineName | Evaluator = DEFAULT_ENGINE,
+    verify: bool = False,
+    texts: bool = False,
+    find_out: bool = False,
+) -> str:
+    """`assess(...).to_json()`, byte for byte, for callers that want the document and not
+    the objects (the HTTP API, a queue, a file): the sections are made as plain JSON objects
+    and written by orjson, which takes about two thirds of the time (docs/performance.md)."""
+    assembler = _assembler(profile, rules, peildatum, engine, verify)
+    if texts:  # the texts are read from the objects: the object path
+        return assembler.build(with_texts=True, rank_unknowns=find_out).to_json()
+    return assembler.build_json(rank_unknowns=find_out)
+
+
+def _assembler(profile: Profile | Path | str | dict[str, Any],
+               rules: RuleSet | Path | str | None, peildatum: DateLike | None,
+               engine: EngineName | Evaluator, verify: bool) -> Assembler:
+    """Validate (unless done already), evaluate and, with `verify`, cross-check: what every
+    assessment does before its output is made."""
     rules = _rules(rules)
     day = as_date(peildatum)
     if not isinstance(profile, Profile):
@@ -224,7 +252,7 @@ def assess(
         other = get_evaluator("compiled" if evaluator.name == "durable" else "durable")
         _same_or_raise(evaluator, evaluation, other, other.evaluate(rules, compiled, profile))
     return Assembler(rules, compiled, profile, evaluation, evaluator, profile.peildatum,
-                     profile_sha=sha).build(with_texts=texts, rank_unknowns=find_out)
+                     profile_sha=sha)
 
 
 def _same_or_raise(a: Evaluator, ea: Evaluation, b: Evaluator, eb: Evaluation) -> None:

@@ -11,6 +11,8 @@ marked; tests/test_canonical_json.py holds the two paths byte-equal on every sce
 
 from __future__ import annotations
 
+import types
+import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -44,6 +46,28 @@ def out(cls: type[M], values: dict[str, Any]) -> M:
     _set_extra(obj, None)
     _set_private(obj, None)
     return obj
+
+
+_NULLABLE: dict[type[BaseModel], bool] = {}
+
+
+def _may_be_none(annotation: Any) -> bool:
+    if annotation is Any or annotation is None or annotation is type(None):
+        return True
+    origin = typing.get_origin(annotation)
+    if origin is typing.Union or origin is types.UnionType:
+        return any(_may_be_none(a) for a in typing.get_args(annotation))
+    return False
+
+
+def json_node(cls: type[BaseModel], values: dict[str, Any]) -> dict[str, Any]:
+    """The JSON object of an output object: its values without the ones that are None, as
+    `model_dump(exclude_none=True)` leaves them out (`Assembler.build_json`)."""
+    nullable = _NULLABLE.get(cls)
+    if nullable is None:
+        nullable = _NULLABLE[cls] = any(_may_be_none(f.annotation)
+                                        for f in cls.model_fields.values())
+    return {k: v for k, v in values.items() if v is not None} if nullable else values
 
 
 def sorted_fields(obj: object) -> bool:

@@ -17,7 +17,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import PlainTextResponse, Response
 
 from riskmodel._version import __version__
-from riskmodel.api import DEFAULT_ENGINE, EngineName, as_date, assess, get_evaluator
+from riskmodel.api import (
+    DEFAULT_ENGINE,
+    EngineName,
+    as_date,
+    assess,
+    assess_json,
+    get_evaluator,
+)
 from riskmodel.check.privacy import check_free_text
 from riskmodel.errors import Diagnostic, UserInputError, msg, require_lang
 from riskmodel.explain.trace import find, walk
@@ -122,6 +129,16 @@ def _assess(ctx: ServeContext, profile: dict[str, Any], p: Params) -> Assessment
                   find_out=p.find_out)
 
 
+def _assess_json(ctx: ServeContext, profile: dict[str, Any], p: Params) -> str:
+    """The document only (no objects): `assess_json`, the same bytes, faster."""
+    if p.engine == "durable":
+        with _DURABLE_LOCK:
+            return assess_json(profile, ctx.rules, peildatum=p.peildatum, engine=p.engine,
+                               texts=p.texts, find_out=p.find_out)
+    return assess_json(profile, ctx.rules, peildatum=p.peildatum, engine=p.engine,
+                       texts=p.texts, find_out=p.find_out)
+
+
 def _refused(exc: UserInputError) -> Problem:
     return Problem(422, exc.diagnostics)
 
@@ -140,10 +157,10 @@ async def post_assess(request: Request, lang: str | None = LangQ, engine: str | 
     p = Params(ctx, lang, engine, peildatum, texts, find_out)
     profile = as_profile(await read_json(request))
     try:
-        a = await run_in_threadpool(_assess, ctx, profile, p)
+        doc = await run_in_threadpool(_assess_json, ctx, profile, p)
     except UserInputError as exc:
         raise _refused(exc) from None
-    return Response(a.to_json(), media_type="application/json")
+    return Response(doc, media_type="application/json")
 
 
 @router.post("/assess/batch", openapi_extra=_BATCH_BODY, responses=_PROBLEMS,
@@ -167,9 +184,8 @@ async def post_assess_batch(request: Request, lang: str | None = LangQ,
         for index, item in enumerate(data):
             diags: list[Diagnostic]
             try:
-                a = _assess(ctx, as_profile(item, str(index)), p)
-                out.append({"index": index, "ok": True,
-                            "assessment": orjson.Fragment(a.to_json())})
+                doc = _assess_json(ctx, as_profile(item, str(index)), p)
+                out.append({"index": index, "ok": True, "assessment": orjson.Fragment(doc)})
                 continue
             except Problem as exc:
                 diags = exc.diagnostics
