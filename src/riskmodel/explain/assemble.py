@@ -41,7 +41,6 @@ from riskmodel.evaluate.kleene import Tri, evaluate
 from riskmodel.explain.construct import json_node, out
 from riskmodel.explain.status import intervention_status
 from riskmodel.explain.texts import citation_key, model_texts
-from riskmodel.explain.unknowns import find_out
 from riskmodel.load.rules import gc_paused
 from riskmodel.model.assessment import (
     SCHEMA_VERSION,
@@ -49,6 +48,7 @@ from riskmodel.model.assessment import (
     Assessment,
     Citation,
     Evidence,
+    FindOut,
     FlagResult,
     GateResult,
     GateStatus,
@@ -464,8 +464,7 @@ class Assembler:
         # from the model in declaration order (nl, en), so not with texts.
         a = out(Assessment, {
             "citations": self.citation_table(with_texts),
-            "find_out": (find_out(self.rules, self.compiled, self.profile, self.ev)
-                         if rank_unknowns else None),
+            "find_out": self.find_out() if rank_unknowns else None,
             "indicators": indicators, "interventions": interventions, "phenomena": phenomena,
             "receipt": receipt, "schema_version": SCHEMA_VERSION, "texts": texts})
         return mark_sorted_fields(a) if texts is None else a
@@ -483,10 +482,13 @@ class Assembler:
         verified = self.plan.verified_json
         doc["citations"] = {k: verified[k] for k in sorted(self.cited)}
         if rank_unknowns:
-            doc["find_out"] = [dict(f.__dict__)
-                               for f in find_out(self.rules, self.compiled, self.profile,
-                                                 self.ev)]
+            doc["find_out"] = [dict(f.__dict__) for f in self.find_out()]
         return orjson.dumps(doc, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE).decode()
+
+    def find_out(self) -> list[FindOut]:
+        from riskmodel.explain.unknowns import find_out  # on request only: start-up time
+
+        return find_out(self.rules, self.compiled, self.profile, self.ev)
 
     def start(self, make: Callable[[type[BaseModel], dict[str, Any]], Any]) -> None:
         """Output nodes made by `make` from here on, starting with the known facts."""

@@ -10,7 +10,6 @@ from riskmodel.messages import status_text, t
 from riskmodel.model.assessment import Assessment, TraceNode
 from riskmodel.model.ruleset import RuleSet
 from riskmodel.report.book import Book
-from riskmodel.report.html import render_explain_html, render_html
 from riskmodel.report.text import (
     authority_text,
     kind_text,
@@ -38,6 +37,8 @@ def render(assessment: Assessment, fmt: str = "text", lang: str = "nl",
     if fmt == "markdown":
         return render_markdown(assessment, lang, rules)
     if fmt == "html":
+        from riskmodel.report.html import render_html  # only for html: start-up time
+
         return render_html(assessment, lang, rules)
     return render_text(assessment, lang, rules)
 
@@ -137,5 +138,7 @@ def render_explain(a: Assessment, target: str, fmt: str = "text", lang: str = "n
                             option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2
                             | orjson.OPT_APPEND_NEWLINE).decode()
     if fmt == "html":
+        from riskmodel.report.html import render_explain_html
+
         return render_explain_html(node, Book(a, rules), lang)
     return render_tree(node, Book(a, rules), lang)
