@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_left
 from collections.abc import Callable
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import Any, NamedTuple, cast
 
 import orjson
 from pydantic import BaseModel
@@ -84,7 +85,6 @@ def profile_sha256(profile: Profile) -> str:
     return hashlib.sha256(orjson.dumps(data, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
-M = TypeVar("M", bound=BaseModel)
 _T, _F = Tri.TRUE, Tri.FALSE
 
 
@@ -266,8 +266,10 @@ class Assembler:
         self.as_json = False
         self.known: dict[str, Evidence] = {}
         self.cited: set[str] = set(self.plan.indicator_citations)
-        #: (ladder, id) of the interventions listed so far that are recommended or to consider
-        self.advised: list[tuple[int, str]] = []
+        #: ladders and ids of the interventions listed so far that are recommended or to
+        #: consider, in ladder order
+        self.advised_ladders: list[int] = []
+        self.advised_ids: list[str] = []
         self.with_texts = False
         # reference walk (tri / undecided_facts): by id(), nodes belong to the compiled model
         self._tri: dict[int, Tri] = {}
@@ -390,7 +392,7 @@ class Assembler:
 
     def interventions(self) -> list[InterventionResult]:
         listed: list[InterventionResult] = []
-        self.advised = []
+        self.advised_ladders, self.advised_ids = [], []
         phase2 = self.ev.phase2
         for ip in self.plan.interventions:
             trigger = phase2[ip.trigger_key]
@@ -418,17 +420,26 @@ class Assembler:
                 "id": g.id, "missing_facts": sorted(found) if found else [],
                 "status": "voldaan" if st is _T else ("niet_voldaan" if st is _F else "onbepaald"),
             }))
-        check = self.check
-        flags = [check(FlagResult, f, "aanwezig" if st is _T else "onbepaald")
-                 for f, st in zip(ip.flags, flag_truth, strict=True) if st is not _F]
+        flags = []
+        for f, st in zip(ip.flags, flag_truth, strict=True):
+            if st is not _F:
+                self.cited.update(f.citations)
+                found = opened[f.slot]
+                flags.append(make(FlagResult, {
+                    "citations": list(f.citations),
+                    "evidence": [known[x] for x in f.facts if x in known] if f.facts else [],
+                    "id": f.id, "missing_facts": sorted(found) if found else [],
+                    "status": "aanwezig" if st is _T else "onbepaald"}))
         missing: list[str] = []
         if status == "onvoldoende_gegevens":
-            opened = self.open
             found = opened[ip.trigger_slot].union(*(opened[g.slot] for g in ip.gates))
             missing = sorted(found)
-        lower = [iv_id for ladder, iv_id in self.advised if ladder < ip.ladder]
+        # the instruments advised so far come in ladder order: the lower rungs are a prefix
+        ladders = self.advised_ladders
+        lower = self.advised_ids[:bisect_left(ladders, ip.ladder)] if ladders else []
         if status == "aanbevolen" or status == "te_overwegen":
-            self.advised.append((ip.ladder, ip.id))
+            ladders.append(ip.ladder)
+            self.advised_ids.append(ip.id)
         # (with build_json a JSON object of the same shape: the types name the object path)
         return cast(InterventionResult, make(InterventionResult, {
             "authority": list(ip.authority), "flags": flags, "id": ip.id,
@@ -438,15 +449,6 @@ class Assembler:
             "legal_gates": gates, "lower_rungs": lower, "missing_facts": missing,
             "status": status, "trigger": "ja" if trigger is _T else "mogelijk",
             "unavailable": ip.unavailable if status == "niet_beschikbaar" else None}))
-
-    def check(self, cls: type[M], c: _Check, status: str) -> M:
-        """A gate's or flag's result."""
-        self.cited.update(c.citations)
-        known, found = self.known, self.open[c.slot]
-        return cast(M, self.make(cls, {
-            "citations": list(c.citations),
-            "evidence": [known[f] for f in c.facts if f in known] if c.facts else [],
-            "id": c.id, "missing_facts": sorted(found) if found else [], "status": status}))
 
     def build(self, with_texts: bool = False, rank_unknowns: bool = False) -> Assessment:
         """`rank_unknowns` adds `find_out`: on request only, since ranking re-evaluates
