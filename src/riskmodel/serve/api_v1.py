@@ -9,7 +9,8 @@ The work itself runs in the thread pool; the event loop stays free for other req
 from __future__ import annotations
 
 import threading
-from typing import Any, cast
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 import orjson
 from fastapi import APIRouter, Query, Request
@@ -41,6 +42,7 @@ router = APIRouter(prefix="/v1")
 
 #: durable-rules keeps global engine state: one assessment at a time through it
 _DURABLE_LOCK = threading.Lock()
+T = TypeVar("T")
 _PROFILE_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
     "application/json": {"schema": {
         "type": "object",
@@ -121,22 +123,24 @@ class Params:
 
 
 def _assess(ctx: ServeContext, profile: dict[str, Any], p: Params) -> Assessment:
-    if p.engine == "durable":
-        with _DURABLE_LOCK:
-            return assess(profile, ctx.rules, peildatum=p.peildatum, engine=p.engine,
-                          texts=p.texts, find_out=p.find_out)
-    return assess(profile, ctx.rules, peildatum=p.peildatum, engine=p.engine, texts=p.texts,
-                  find_out=p.find_out)
+    return _one_engine_at_a_time(p, lambda: assess(
+        profile, ctx.rules, peildatum=p.peildatum, engine=p.engine, texts=p.texts,
+        find_out=p.find_out))
 
 
 def _assess_json(ctx: ServeContext, profile: dict[str, Any], p: Params) -> str:
     """The document only (no objects): `assess_json`, the same bytes, faster."""
+    return _one_engine_at_a_time(p, lambda: assess_json(
+        profile, ctx.rules, peildatum=p.peildatum, engine=p.engine, texts=p.texts,
+        find_out=p.find_out))
+
+
+def _one_engine_at_a_time(p: Params, work: Callable[[], T]) -> T:
+    """durable-rules' host keeps global state: one of its assessments at a time."""
     if p.engine == "durable":
         with _DURABLE_LOCK:
-            return assess_json(profile, ctx.rules, peildatum=p.peildatum, engine=p.engine,
-                               texts=p.texts, find_out=p.find_out)
-    return assess_json(profile, ctx.rules, peildatum=p.peildatum, engine=p.engine,
-                       texts=p.texts, find_out=p.find_out)
+            return work()
+    return work()
 
 
 def _refused(exc: UserInputError) -> Problem:
