@@ -18,6 +18,7 @@ latest, with the load average).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import platform
 import random
@@ -120,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
         for enc in encoded:
             evaluate_encoded(enc, rules)
         line("vector: evaluation step alone (encoded)", args.rows)
+        # the end-to-end run starts as `riskmodel batch` does: without the chunks and codes
+        # of the steps above in memory
+        del frames, encoded
+        gc.collect()
 
         out = Path(tmp) / "samenvatting.parquet"
         start()

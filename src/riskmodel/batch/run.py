@@ -262,7 +262,8 @@ def chunk_evaluator(engine: str) -> ChunkEvaluator:
             inputs = frame.drop([c for c in (ROW_COLUMN, FILE_COLUMN) if c in frame.columns])
             result = evaluate_frame(inputs, rules, peildatum=options.peildatum)
             columns = summary_columns(rules)
-            rownums = frame[ROW_COLUMN].gather(list(result.valid_rows))
+            rownums = frame[ROW_COLUMN] if not result.invalid.any() \
+                else frame[ROW_COLUMN].filter(pl.Series(~result.invalid))
             summary = result.summary.select([pl.col(c).cast(pl.String) for c in columns]) \
                 .with_columns(rownums.alias(ROW_COLUMN))
             errors: list[ErrorRecord] = []

@@ -307,7 +307,11 @@ def _foreign_columns(rules: RuleSet, columns: list[str]) -> list[str]:
 #: per output column of a text column's elementwise encoding: (its source column, the
 #: expression); evaluated once per distinct cell (see `_distinct_exprs`)
 Distinct = dict[str, tuple[str, pl.Expr]]
-Plan = tuple[list[str], list[pl.Expr], dict[str, tuple[dict[str, int], list[str]]], Distinct]
+#: (source column, its distinct cells, sorted) -> the lookups of its outputs: the chunks of
+#: one input mostly repeat the same cells, so each set is worked out once per run
+Lookups = dict[tuple[str, tuple[str, ...]], list[pl.Expr]]
+Plan = tuple[list[str], list[pl.Expr], dict[str, tuple[dict[str, int], list[str]]], Distinct,
+             Lookups]
 
 
 def _plan(rules: RuleSet, schema: pl.Schema) -> Plan:
@@ -401,7 +405,7 @@ def _plan(rules: RuleSet, schema: pl.Schema) -> Plan:
             add(expr, name, "peildatum", schema["peildatum"])
         else:
             exprs.append(expr)
-    plan = (present, exprs, enum_tables, distinct)
+    plan = (present, exprs, enum_tables, distinct, {})
     if len(plans) > 64:
         plans.clear()
     plans[key] = plan
@@ -420,8 +424,8 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
         known = df.select(pl.any_horizontal(
             [~_unknown(pl.col(c), schema[c]) for c in foreign]).fill_null(False))
         invalid |= known.to_series().to_numpy().astype(np.bool_)
-    present, exprs, enum_tables, distinct = _plan(rules, schema)
-    exprs = exprs + _distinct_exprs(df, schema, distinct)
+    present, exprs, enum_tables, distinct, lookups = _plan(rules, schema)
+    exprs = exprs + _distinct_exprs(df, schema, distinct, lookups)
     out = df.select(exprs) if exprs else pl.DataFrame()
 
     out_columns = set(out.columns)
@@ -514,7 +518,12 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
 DISTINCT_SHARE = 0.5
 
 
-def _distinct_exprs(df: pl.DataFrame, schema: pl.Schema, distinct: Distinct) -> list[pl.Expr]:
+#: at most this many sets of distinct cells are remembered per table shape
+MAX_LOOKUPS = 4096
+
+
+def _distinct_exprs(df: pl.DataFrame, schema: pl.Schema, distinct: Distinct,
+                    lookups: Lookups) -> list[pl.Expr]:
     """The encodings of text columns, each worked out once per distinct cell and looked up
     per row. The expressions read one cell at a time, so running one over the distinct
     cells of its column and mapping every cell to its result gives exactly what running it
@@ -527,9 +536,16 @@ def _distinct_exprs(df: pl.DataFrame, schema: pl.Schema, distinct: Distinct) -> 
     found = df.select([pl.col(c).cast(pl.String).drop_nulls().unique().implode()
                        for c in sources]).row(0)
     limit = max(16, int(df.height * DISTINCT_SHARE))
-    uniques: dict[str, list[str]] = {c: cells for c, cells in zip(sources, found, strict=True)
-                                     if len(cells) <= limit}
-    out = [expr for src, expr in distinct.values() if src not in uniques]
+    out: list[pl.Expr] = []
+    uniques: dict[str, list[str]] = {}
+    for c, cells in zip(sources, found, strict=True):
+        known = lookups.get((c, tuple(sorted(cells)))) if len(cells) <= limit else None
+        if known is not None:
+            out += known
+        elif len(cells) <= limit:
+            uniques[c] = sorted(cells)
+    many = {c for c, cells in zip(sources, found, strict=True) if len(cells) > limit}
+    out += [expr for src, expr in distinct.values() if src in many]
     if not uniques:
         return out
     longest = max(len(cells) for cells in uniques.values())
@@ -543,16 +559,42 @@ def _distinct_exprs(df: pl.DataFrame, schema: pl.Schema, distinct: Distinct) -> 
         table = table.with_columns(typed)
     names = [name for name, (src, _) in distinct.items() if src in uniques]
     codes = table.select([distinct[name][1] for name in names]).to_dict(as_series=False)
+    if len(lookups) > MAX_LOOKUPS:
+        lookups.clear()
     for name in names:
         src = distinct[name][0]
         keys = uniques[src]
         values = [BAD if v is None else v for v in codes[name]]
-        mapped = (pl.col(src).cast(pl.String).replace_strict(
-            keys, values[: len(keys)], default=BAD, return_dtype=pl.Int64)
-            if keys else pl.lit(BAD, pl.Int64))
-        out.append(pl.when(pl.col(src).is_null()).then(pl.lit(values[longest], pl.Int64))
-                   .otherwise(mapped).alias(name))
+        expr = _lookup(pl.col(src).cast(pl.String), keys, values[: len(keys)],
+                       values[longest]).alias(name)
+        lookups.setdefault((src, tuple(keys)), []).append(expr)
+        out.append(expr)
     return out
+
+
+#: up to this many different codes in a column, cells are matched by comparison (a few
+#: compares of short text cost less than a hash lookup); beyond, by one hash lookup
+CHAIN_CODES = 6
+
+
+def _lookup(cell: pl.Expr, keys: list[str], values: list[int], empty: int) -> pl.Expr:
+    """Each cell's code: `empty` for an empty cell, else the value of its key. `keys` are
+    all the column's cells, so the last code needs no test."""
+    if not keys:
+        return pl.when(cell.is_null()).then(pl.lit(empty, pl.Int64)).otherwise(
+            pl.lit(BAD, pl.Int64))
+    by_code: dict[int, list[str]] = {}
+    for key, value in zip(keys, values, strict=True):
+        by_code.setdefault(value, []).append(key)
+    if len(by_code) > CHAIN_CODES:
+        return pl.when(cell.is_null()).then(pl.lit(empty, pl.Int64)).otherwise(
+            cell.replace_strict(keys, values, default=BAD, return_dtype=pl.Int64))
+    groups = list(by_code.items())
+    chain = pl.when(cell.is_null()).then(pl.lit(empty, pl.Int64))
+    for value, group in groups[:-1]:
+        test = cell == group[0] if len(group) == 1 else cell.is_in(group)
+        chain = chain.when(test).then(pl.lit(value, pl.Int64))
+    return chain.otherwise(pl.lit(groups[-1][0], pl.Int64))
 
 
 def _identity_exprs(schema: pl.Schema) -> list[pl.Expr]:
