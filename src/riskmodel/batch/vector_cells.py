@@ -590,11 +590,12 @@ def _lookup(cell: pl.Expr, keys: list[str], values: list[int], empty: int) -> pl
         return pl.when(cell.is_null()).then(pl.lit(empty, pl.Int64)).otherwise(
             cell.replace_strict(keys, values, default=BAD, return_dtype=pl.Int64))
     groups = list(by_code.items())
-    chain = pl.when(cell.is_null()).then(pl.lit(empty, pl.Int64))
+    chain: Any = pl.when(cell.is_null()).then(pl.lit(empty, pl.Int64))  # Then, ChainedThen
     for value, group in groups[:-1]:
         test = cell == group[0] if len(group) == 1 else cell.is_in(group)
         chain = chain.when(test).then(pl.lit(value, pl.Int64))
-    return chain.otherwise(pl.lit(groups[-1][0], pl.Int64))
+    out: pl.Expr = chain.otherwise(pl.lit(groups[-1][0], pl.Int64))
+    return out
 
 
 def _identity_exprs(schema: pl.Schema) -> list[pl.Expr]:
