@@ -262,12 +262,13 @@ def chunk_evaluator(engine: str) -> ChunkEvaluator:
             inputs = frame.drop([c for c in (ROW_COLUMN, FILE_COLUMN) if c in frame.columns])
             result = evaluate_frame(inputs, rules, peildatum=options.peildatum)
             columns = summary_columns(rules)
-            rownums = frame[ROW_COLUMN] if not result.invalid.any() \
-                else frame[ROW_COLUMN].filter(pl.Series(~result.invalid))
+            invalid = list(result.invalid_rows)
+            # every row vouched for (the usual case): no list of row positions to build
+            rownums = frame[ROW_COLUMN] if not invalid \
+                else frame[ROW_COLUMN].gather(list(result.valid_rows))
             summary = result.summary.select([pl.col(c).cast(pl.String) for c in columns]) \
                 .with_columns(rownums.alias(ROW_COLUMN))
             errors: list[ErrorRecord] = []
-            invalid = list(result.invalid_rows)
             if invalid:
                 checked, errors, _ = evaluate_frame_reference(frame[invalid], rules, options)
                 summary = pl.concat([summary, checked]).sort(ROW_COLUMN)
