@@ -11,7 +11,8 @@ Shape of a run:
 * the driver takes results in chunk order (also from Dask), refuses a profile id seen
   before, and hands each result to a sink: memory (`assess_table`) or a work directory next
   to the output (`run_batch`), where each finished chunk is recorded with the input's hash so
-  `--resume` can go on after the last one;
+  `--resume` can go on after the last one (the input's last chunk excepted: the outputs are
+  written right after it, from the summaries kept in memory);
 * at the end the outputs are written, each atomically: an interrupted run leaves the old
   outputs (or none) and its work directory; never half a table.
 """
