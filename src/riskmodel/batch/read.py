@@ -47,6 +47,9 @@ class Chunk:
     frame: pl.DataFrame
     #: rows that could not be read as rows at all (they count as failed rows)
     problems: list[ErrorRecord] = field(default_factory=list)
+    #: known to be the input's last chunk (a run writes no resume part for it: the outputs
+    #: follow at once); False where the reader cannot tell without reading on
+    last: bool = False
 
     @property
     def rows(self) -> int:
@@ -140,10 +143,10 @@ class _Collector:
     def full(self) -> bool:
         return len(self.rows) + len(self.problems) >= self.size
 
-    def take(self) -> Chunk:
+    def take(self, last: bool = False) -> Chunk:
         chunk = Chunk(self.index, make_frame(list(self.columns), self.rows, self.rownums,
                                              self.files if self.with_files else None),
-                      self.problems)
+                      self.problems, last)
         self.index += 1
         self._reset()
         return chunk
@@ -193,7 +196,7 @@ def _csv_chunks(path: Path, size: int, lang: str) -> Iterator[Chunk]:
             if out.full():
                 yield out.take()
     if out.pending():
-        yield out.take()
+        yield out.take(last=True)
 
 
 def _refuse_duplicate_columns(header: Sequence[str], name: str) -> None:
@@ -248,7 +251,7 @@ def _xlsx_chunks(path: Path, size: int, lang: str) -> Iterator[Chunk]:
     finally:
         book.close()
     if out.pending():
-        yield out.take()
+        yield out.take(last=True)
 
 
 # ---- Parquet -----------------------------------------------------------------------------
@@ -279,7 +282,7 @@ def _parquet_chunks(path: Path, size: int, lang: str) -> Iterator[Chunk]:
             frame = frame.select([_as_text(schema, c) for c in frame.columns])
         frame = frame.with_columns(pl.int_range(offset + 1, offset + 1 + frame.height,
                                                 dtype=pl.Int64).alias(ROW_COLUMN))
-        yield Chunk(index, frame)
+        yield Chunk(index, frame, last=offset + size >= total)
 
 
 def _as_text(schema: pl.Schema, column: str) -> pl.Expr:
@@ -351,7 +354,7 @@ def _jsonl_chunks(path: Path, size: int, lang: str) -> Iterator[Chunk]:
             if out.full():
                 yield out.take()
     if out.pending():
-        yield out.take()
+        yield out.take(last=True)
 
 
 def _dir_chunks(path: Path, size: int, lang: str) -> Iterator[Chunk]:
@@ -374,6 +377,6 @@ def _dir_chunks(path: Path, size: int, lang: str) -> Iterator[Chunk]:
             else:
                 out.problems.append(_problem(name, rownum, "profile.not_mapping", lang))
         if out.full():
-            yield out.take()
+            yield out.take(last=rownum == len(files))
     if out.pending():
-        yield out.take()
+        yield out.take(last=True)

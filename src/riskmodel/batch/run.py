@@ -11,7 +11,8 @@ Shape of a run:
 * the driver takes results in chunk order (also from Dask), refuses a profile id seen
   before, and hands each result to a sink: memory (`assess_table`) or a work directory next
   to the output (`run_batch`), where each finished chunk is recorded with the input's hash so
-  `--resume` can go on after the last one;
+  `--resume` can go on after the last one (the input's last chunk excepted: the outputs are
+  written right after it, from the summaries kept in memory);
 * at the end the outputs are written, each atomically: an interrupted run leaves the old
   outputs (or none) and its work directory; never half a table.
 """
@@ -114,6 +115,8 @@ class ChunkResult:
     errors: list[ErrorRecord]
     details: list[Detail]
     rows: int
+    #: the input's last chunk (read.Chunk.last)
+    last: bool = False
 
     @property
     def failed(self) -> int:
@@ -260,11 +263,13 @@ def chunk_evaluator(engine: str) -> ChunkEvaluator:
             inputs = frame.drop([c for c in (ROW_COLUMN, FILE_COLUMN) if c in frame.columns])
             result = evaluate_frame(inputs, rules, peildatum=options.peildatum)
             columns = summary_columns(rules)
-            rownums = frame[ROW_COLUMN].gather(list(result.valid_rows))
+            invalid = list(result.invalid_rows)
+            # every row vouched for (the usual case): no list of row positions to build
+            rownums = frame[ROW_COLUMN] if not invalid \
+                else frame[ROW_COLUMN].gather(list(result.valid_rows))
             summary = result.summary.select([pl.col(c).cast(pl.String) for c in columns]) \
                 .with_columns(rownums.alias(ROW_COLUMN))
             errors: list[ErrorRecord] = []
-            invalid = list(result.invalid_rows)
             if invalid:
                 checked, errors, _ = evaluate_frame_reference(frame[invalid], rules, options)
                 summary = pl.concat([summary, checked]).sort(ROW_COLUMN)
@@ -281,7 +286,7 @@ def process_chunk(chunk: Chunk, rules: RuleSet, options: BatchOptions) -> ChunkR
     summary, errors, details = chunk_evaluator(options.engine)(chunk.frame, rules, options)
     return ChunkResult(chunk.index, summary,
                        sorted([*chunk.problems, *errors], key=lambda e: e.row),  # stable
-                       details, chunk.rows)
+                       details, chunk.rows, chunk.last)
 
 
 # ---- where chunks are evaluated: here or on Dask --------------------------------------------
@@ -364,22 +369,50 @@ def dask_results(chunks: Iterable[Chunk], rules: RuleSet, options: BatchOptions,
 
 class _Dedupe:
     """Two rows with one id would be one situation twice (and overwrite each other's
-    details): the later row is refused, as `assess_many` does for files."""
+    details): the later row is refused, as `assess_many` does for files.
+
+    The ids seen are one set, checked per chunk in one go; only a chunk that repeats an id
+    is walked row by row, and only then is the earlier row looked up for the message."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.seen: dict[str, tuple[str, int]] = {}
+        self.ids: set[str] = set()
+        #: per chunk taken: its ids and row numbers in order, and its file
+        self.chunks: list[tuple[list[str], list[int], str]] = []
+        #: id -> (file, row) of its first row, built at the first repeated id
+        self.where: dict[str, tuple[str, int]] | None = None
 
     def remember(self, frame: pl.DataFrame, file: str) -> None:
-        for pid, rownum in zip(frame["id"].to_list(), frame[ROW_COLUMN].to_list(), strict=True):
-            self.seen.setdefault(pid, (file, rownum))
+        self._add(frame["id"].to_list(), frame[ROW_COLUMN].to_list(), file)
+
+    def _add(self, ids: list[str], rows: list[int], file: str) -> None:
+        self.ids.update(ids)
+        self.chunks.append((ids, rows, file))
+        if self.where is not None:
+            for pid, rownum in zip(ids, rows, strict=True):
+                self.where.setdefault(pid, (file, rownum))
+
+    def _first(self, pid: str) -> tuple[str, int]:
+        if self.where is None:
+            self.where = {}
+            for ids, rows, file in self.chunks:
+                for other, rownum in zip(ids, rows, strict=True):
+                    self.where.setdefault(other, (file, rownum))
+        return self.where[pid]
 
     def apply(self, result: ChunkResult, file: str) -> ChunkResult:
+        ids = result.summary["id"].to_list()
+        rows = result.summary[ROW_COLUMN].to_list()
+        if self.ids.isdisjoint(ids) and len(set(ids)) == len(ids):
+            self._add(ids, rows, file)
+            return result
         drop: list[int] = []
-        for pid, rownum in zip(result.summary["id"].to_list(),
-                               result.summary[ROW_COLUMN].to_list(), strict=True):
-            if pid in self.seen:
-                other_file, other_row = self.seen[pid]
+        here: dict[str, tuple[str, int]] = {}
+        kept_ids: list[str] = []
+        kept_rows: list[int] = []
+        for pid, rownum in zip(ids, rows, strict=True):
+            if pid in self.ids or pid in here:
+                other_file, other_row = here.get(pid) or self._first(pid)
                 other = t("batch.where_row", self.lang, file=other_file, row=other_row)
                 d = make_diagnostic(file, rownum, None, "id", msg(
                     "profile.duplicate_id", id=pid, other=other),
@@ -388,7 +421,10 @@ class _Dedupe:
                                                  d.message_in(self.lang), None, None, file))
                 drop.append(rownum)
             else:
-                self.seen[pid] = (file, rownum)
+                here[pid] = (file, rownum)
+                kept_ids.append(pid)
+                kept_rows.append(rownum)
+        self._add(kept_ids, kept_rows, file)
         if drop:
             result.summary = result.summary.filter(~pl.col(ROW_COLUMN).is_in(drop))
             result.details = [d for d in result.details if d[0] not in drop]
@@ -415,6 +451,12 @@ class _WorkDir:
         self.chunks = self.rows = self.failed = 0
         #: an earlier run was there but of other input or options (so not resumed)
         self.refused = False
+        #: chunks of an earlier run (their parts are read back at the end)
+        self.resumed = 0
+        #: summaries and errors of this run's chunks, in chunk order: the outputs are
+        #: written from memory, so no part is read back
+        self.frames: list[pl.DataFrame] = []
+        self.error_records: list[ErrorRecord] = []
 
     def start(self, resume: bool) -> bool:
         """Pick up a matching earlier run when resuming (True), else begin afresh. A state
@@ -425,6 +467,7 @@ class _WorkDir:
                                   and state.get("format") == STATE_FORMAT):
             self.chunks, self.rows = int(state["chunks"]), int(state["rows"])
             self.failed = int(state["failed"])
+            self.resumed = self.chunks
             return True
         self.refused = state is not None
         shutil.rmtree(self.path, ignore_errors=True)
@@ -446,13 +489,22 @@ class _WorkDir:
             "failed": self.failed}).decode() + "\n", lang=self.lang)
 
     def summary_parts(self) -> list[Path]:
-        return [self.path / f"summary-{i:06d}.parquet" for i in range(self.chunks)]
+        """The parts of the chunks an earlier run finished (this run's are in memory)."""
+        return [self.path / f"summary-{i:06d}.parquet" for i in range(self.resumed)]
 
     def error_parts(self) -> list[Path]:
-        return [self.path / f"errors-{i:06d}.jsonl" for i in range(self.chunks)]
+        return [self.path / f"errors-{i:06d}.jsonl" for i in range(self.resumed)]
 
     def record(self, result: ChunkResult) -> None:
-        """The chunk's parts first, then the state: a crash in between redoes the chunk."""
+        """The chunk's parts first, then the state: a crash in between redoes the chunk.
+        The input's last chunk gets no parts (without details): the outputs are written
+        right after it, and a crash before they are done redoes only that chunk."""
+        self.frames.append(result.summary)
+        self.error_records.extend(result.errors)
+        if result.last and not result.details:
+            self.rows += result.rows
+            self.failed += result.failed
+            return
         write_atomic_with(self.path / f"summary-{result.index:06d}.parquet",
                           lambda tmp: result.summary.write_parquet(tmp), lang=self.lang)
         write_atomic(self.path / f"errors-{result.index:06d}.jsonl",
@@ -474,10 +526,10 @@ class _WorkDir:
             for line in part.read_bytes().splitlines():
                 if line.strip():
                     out.append(ErrorRecord(**orjson.loads(line)))
-        return out
+        return out + self.error_records
 
     def summary(self, rules: RuleSet) -> pl.DataFrame:
-        parts = [pl.read_parquet(p) for p in self.summary_parts()]
+        parts = [pl.read_parquet(p) for p in self.summary_parts()] + self.frames
         return pl.concat(parts) if parts else summary_frame([], rules)
 
     def commit_details(self, target: Path) -> None:

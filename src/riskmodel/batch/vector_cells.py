@@ -304,7 +304,14 @@ def _foreign_columns(rules: RuleSet, columns: list[str]) -> list[str]:
     return out
 
 
-Plan = tuple[list[str], list[pl.Expr], dict[str, tuple[dict[str, int], list[str]]]]
+#: per output column of a text column's elementwise encoding: (its source column, the
+#: expression); evaluated once per distinct cell (see `_distinct_exprs`)
+Distinct = dict[str, tuple[str, pl.Expr]]
+#: (source column, its distinct cells, sorted) -> the lookups of its outputs: the chunks of
+#: one input mostly repeat the same cells, so each set is worked out once per run
+Lookups = dict[tuple[str, tuple[str, ...]], list[pl.Expr]]
+Plan = tuple[list[str], list[pl.Expr], dict[str, tuple[dict[str, int], list[str]]], Distinct,
+             Lookups]
 
 
 def _plan(rules: RuleSet, schema: pl.Schema) -> Plan:
@@ -318,6 +325,16 @@ def _plan(rules: RuleSet, schema: pl.Schema) -> Plan:
         plan: Plan = cached
         return plan
     exprs: list[pl.Expr] = []
+    distinct: Distinct = {}
+
+    def add(expr: pl.Expr, name: str, source: str, dtype: pl.DataType) -> None:
+        """Every expression here reads one cell of one column and nothing else; over text
+        it is run on the column's distinct cells (a sheet repeats few values) instead."""
+        if _is_string(dtype):
+            distinct[name] = (source, expr.alias(name))
+        else:
+            exprs.append(expr.alias(name))
+
     # a fact is present with its value column or only with its source/date columns
     present = [f for f in rules.facts
                if f in schema or f + SOURCE_SUFFIX in schema or f + DATE_SUFFIX in schema]
@@ -349,15 +366,15 @@ def _plan(rules: RuleSet, schema: pl.Schema) -> Plan:
                     s.replace_strict(keys, values, default=BAD, return_dtype=pl.Int64))
             else:
                 e = _codes(unk, pl.lit(False), pl.lit(0))
-            exprs.append(e.alias(fid))
+            add(e, fid, fid, dtype)
         elif fact.type in ("int", "decimal"):
-            exprs.append(_number_expr(fact, c, dtype, unk).alias(fid))
+            add(_number_expr(fact, c, dtype, unk), fid, fid, dtype)
         elif fact.type == "date":
-            exprs.append(_date_expr(c, dtype, unk).alias(fid))
+            add(_date_expr(c, dtype, unk), fid, fid, dtype)
         else:
             names, ids = enum_tables[fid]
             if fact.type == "enum":
-                exprs.append(_enum_expr(names, c, dtype, unk).alias(fid))
+                add(_enum_expr(names, c, dtype, unk), fid, fid, dtype)
             elif not _is_string(dtype):  # text lists: per distinct cell in encode_frame
                 for w, e in enumerate(_list_words(names, c, dtype, unk, len(ids))):
                     exprs.append(e.alias(f"{fid}#{w}"))
@@ -375,15 +392,20 @@ def _plan(rules: RuleSet, schema: pl.Schema) -> Plan:
                     keys = [*SOURCES, UNKNOWN_WORD, UNKNOWN_WORD.capitalize(), ""]
                     codes = [0] * len(SOURCES) + [UNKNOWN] * 3
                     st = sc.cast(pl.String)
-                    exprs.append(pl.when(st.is_null()).then(pl.lit(UNKNOWN, pl.Int64)).otherwise(
-                        st.replace_strict(keys, codes, default=BAD, return_dtype=pl.Int64))
-                        .alias(col))
+                    add(pl.when(st.is_null()).then(pl.lit(UNKNOWN, pl.Int64)).otherwise(
+                        st.replace_strict(keys, codes, default=BAD, return_dtype=pl.Int64)),
+                        col, col, sdt)
                 else:
-                    exprs.append(_codes(sunk, pl.lit(False), pl.lit(0)).alias(col))
+                    add(_codes(sunk, pl.lit(False), pl.lit(0)), col, col, sdt)
             else:
-                exprs.append(_date_expr(sc, sdt, sunk).alias(col))
-    exprs += _identity_exprs(schema)
-    plan = (present, exprs, enum_tables)
+                add(_date_expr(sc, sdt, sunk), col, col, sdt)
+    for expr in _identity_exprs(schema):
+        name = expr.meta.output_name()
+        if name == "__peildatum" and "peildatum" in schema:
+            add(expr, name, "peildatum", schema["peildatum"])
+        else:
+            exprs.append(expr)
+    plan = (present, exprs, enum_tables, distinct, {})
     if len(plans) > 64:
         plans.clear()
     plans[key] = plan
@@ -400,9 +422,10 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
     foreign = _foreign_columns(rules, list(df.columns))
     if foreign:
         known = df.select(pl.any_horizontal(
-            [~_unknown(pl.col(c), df.schema[c]) for c in foreign]).fill_null(False))
+            [~_unknown(pl.col(c), schema[c]) for c in foreign]).fill_null(False))
         invalid |= known.to_series().to_numpy().astype(np.bool_)
-    present, exprs, enum_tables = _plan(rules, schema)
+    present, exprs, enum_tables, distinct, lookups = _plan(rules, schema)
+    exprs = exprs + _distinct_exprs(df, schema, distinct, lookups)
     out = df.select(exprs) if exprs else pl.DataFrame()
 
     out_columns = set(out.columns)
@@ -412,10 +435,14 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
             base = name.split("#")[0]
             word_counts[base] = word_counts.get(base, 0) + 1
 
-    def arr(name: str) -> Codes:
-        a: Codes = np.array(out.get_column(name).to_numpy(), dtype=np.int64)
+    def arr(name: str, writable: bool = False) -> Codes:
+        """The column as codes; polars lends its memory (read-only), which is copied only
+        where a code will be changed below: a bad cell, or a number the privacy check reads."""
+        a: Codes = out.get_column(name).to_numpy()
         if len(a) != n:  # only literals selected: one row, meant for every row
-            a = np.full(n, a[0] if len(a) else BAD, dtype=np.int64)
+            return np.full(n, a[0] if len(a) else BAD, dtype=np.int64)
+        if a.dtype != np.int64 or (not a.flags.writeable and (writable or (a == BAD).any())):
+            a = np.array(a, dtype=np.int64)
         return a
 
     # ---- identity columns
@@ -449,18 +476,24 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
             codes = [arr(f"{fid}#{w}") for w in range(word_counts[fid])]
             values = enum_tables[fid][1]
         else:
-            codes = [arr(fid)]
+            codes = [arr(fid, writable=fact.type in ("int", "decimal"))]
             values = enum_tables[fid][1] if fid in enum_tables else []
             if fact.type == "bool" and fid in schema and _is_string(schema[fid]):
                 _unknown_spellings(df.get_column(fid), codes[0])
             if fact.type in ("int", "decimal"):
                 _privacy_numbers(codes[0], fact.type == "decimal")
-            if fact.type == "decimal" and fid in df.schema:
+            if fact.type == "decimal" and fid in schema:
                 _precision(df.get_column(fid), codes[0])
+        personal = is_personal_key(fid)
         entry_present = np.zeros(n, dtype=np.bool_)
+        bad_cells: list[Mask | None] = []
         for code in codes:
-            invalid |= code == BAD
-            entry_present |= code != UNKNOWN
+            bad = code == BAD
+            bad_cells.append(bad if bad.any() else None)
+            if bad_cells[-1] is not None:
+                invalid |= bad
+            if personal:
+                entry_present |= code != UNKNOWN
         for suffix in (SOURCE_SUFFIX, DATE_SUFFIX):
             col = fid + suffix
             if col in out_columns:
@@ -468,15 +501,101 @@ def encode_frame(df: pl.DataFrame, rules: RuleSet, peildatum: dt.date | None = N
                 if suffix == SOURCE_SUFFIX and _is_string(schema[col]):
                     _unknown_spellings(df.get_column(col), side)
                 invalid |= side == BAD
-                entry_present |= side != UNKNOWN
+                if personal:
+                    entry_present |= side != UNKNOWN
                 if suffix == DATE_SUFFIX:
                     invalid |= (side > day) & (side != UNKNOWN)
-        if is_personal_key(fid):
+        if personal:
             invalid |= entry_present
-        for code in codes:
-            code[code == BAD] = UNKNOWN
+        for code, bad_cell in zip(codes, bad_cells, strict=True):
+            if bad_cell is not None:
+                code[bad_cell] = UNKNOWN
         facts[fid] = FactCodes(fact, codes, values)
     return EncodedFrame(n=n, facts=facts, day=np.where(day == BAD, 0, day), invalid=invalid)
+
+
+#: a text column with more distinct cells than this share of its rows is encoded cell by cell
+DISTINCT_SHARE = 0.5
+
+
+#: at most this many sets of distinct cells are remembered per table shape
+MAX_LOOKUPS = 4096
+
+
+def _distinct_exprs(df: pl.DataFrame, schema: pl.Schema, distinct: Distinct,
+                    lookups: Lookups) -> list[pl.Expr]:
+    """The encodings of text columns, each worked out once per distinct cell and looked up
+    per row. The expressions read one cell at a time, so running one over the distinct
+    cells of its column and mapping every cell to its result gives exactly what running it
+    over the column gives, at one hash lookup per cell instead of string matching, parsing
+    and casting per cell. A column with mostly distinct cells is encoded cell by cell."""
+    if not distinct or df.height == 0:
+        return [expr for _, expr in distinct.values()]
+    sources = list(dict.fromkeys(src for src, _ in distinct.values()))
+    # the distinct cells of every column at once (python lists: a handful per column)
+    found = df.select([pl.col(c).cast(pl.String).drop_nulls().unique().implode()
+                       for c in sources]).row(0)
+    limit = max(16, int(df.height * DISTINCT_SHARE))
+    out: list[pl.Expr] = []
+    uniques: dict[str, list[str]] = {}
+    for c, cells in zip(sources, found, strict=True):
+        known = lookups.get((c, tuple(sorted(cells)))) if len(cells) <= limit else None
+        if known is not None:
+            out += known
+        elif len(cells) <= limit:
+            uniques[c] = sorted(cells)
+    many = {c for c, cells in zip(sources, found, strict=True) if len(cells) > limit}
+    out += [expr for src, expr in distinct.values() if src in many]
+    if not uniques:
+        return out
+    longest = max(len(cells) for cells in uniques.values())
+    # one table of every column's distinct cells, padded with empty cells; its last row is
+    # an empty cell everywhere, so it gives each expression's code for an empty cell
+    table = pl.DataFrame({c: [*cells, *([None] * (longest + 1 - len(cells)))]
+                          for c, cells in uniques.items()},
+                         schema={c: pl.String for c in uniques})
+    typed = [pl.col(c).cast(schema[c]) for c in uniques if schema[c] != pl.String]
+    if typed:
+        table = table.with_columns(typed)
+    names = [name for name, (src, _) in distinct.items() if src in uniques]
+    codes = table.select([distinct[name][1] for name in names]).to_dict(as_series=False)
+    if len(lookups) > MAX_LOOKUPS:
+        lookups.clear()
+    for name in names:
+        src = distinct[name][0]
+        keys = uniques[src]
+        values = [BAD if v is None else v for v in codes[name]]
+        expr = _lookup(pl.col(src).cast(pl.String), keys, values[: len(keys)],
+                       values[longest]).alias(name)
+        lookups.setdefault((src, tuple(keys)), []).append(expr)
+        out.append(expr)
+    return out
+
+
+#: up to this many different codes in a column, cells are matched by comparison (a few
+#: compares of short text cost less than a hash lookup); beyond, by one hash lookup
+CHAIN_CODES = 6
+
+
+def _lookup(cell: pl.Expr, keys: list[str], values: list[int], empty: int) -> pl.Expr:
+    """Each cell's code: `empty` for an empty cell, else the value of its key. `keys` are
+    all the column's cells, so the last code needs no test."""
+    if not keys:
+        return pl.when(cell.is_null()).then(pl.lit(empty, pl.Int64)).otherwise(
+            pl.lit(BAD, pl.Int64))
+    by_code: dict[int, list[str]] = {}
+    for key, value in zip(keys, values, strict=True):
+        by_code.setdefault(value, []).append(key)
+    if len(by_code) > CHAIN_CODES:
+        return pl.when(cell.is_null()).then(pl.lit(empty, pl.Int64)).otherwise(
+            cell.replace_strict(keys, values, default=BAD, return_dtype=pl.Int64))
+    groups = list(by_code.items())
+    chain: Any = pl.when(cell.is_null()).then(pl.lit(empty, pl.Int64))  # Then, ChainedThen
+    for value, group in groups[:-1]:
+        test = cell == group[0] if len(group) == 1 else cell.is_in(group)
+        chain = chain.when(test).then(pl.lit(value, pl.Int64))
+    out: pl.Expr = chain.otherwise(pl.lit(groups[-1][0], pl.Int64))
+    return out
 
 
 def _identity_exprs(schema: pl.Schema) -> list[pl.Expr]:
