@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +38,7 @@ from riskmodel.load.files import PROFILE_SUFFIXES, expand_inputs
 from riskmodel.load.rules import gc_paused, read_bundled_model, read_model
 from riskmodel.load.yamlsource import YamlSyntaxError, read_source
 from riskmodel.model.assessment import Assessment
+from riskmodel.model.identity import IdentityMap
 from riskmodel.model.profile import Profile
 from riskmodel.model.ruleset import RuleSet
 from riskmodel.source import display_path
@@ -141,31 +141,22 @@ def load_profile(source: Path | str | dict[str, Any], rules: RuleSet | None = No
 _VALID_KEY = "validated_profiles"
 
 
-def _valid_profiles(rules: RuleSet) -> dict[int, tuple[weakref.ref[Profile], str]]:
+def _valid_profiles(rules: RuleSet) -> IdentityMap[str]:
     found = rules.cache.get(_VALID_KEY)
     if found is None:
-        found = rules.cache.setdefault(_VALID_KEY, {})
-    assert isinstance(found, dict)
+        found = rules.cache.setdefault(_VALID_KEY, IdentityMap[str]())
+    assert isinstance(found, IdentityMap)
     return found
 
 
 def _remember_valid(rules: RuleSet, profile: Profile, sha: str) -> None:
-    table = _valid_profiles(rules)
-    key = id(profile)
-
-    def forget(ref: weakref.ref[Profile]) -> None:
-        entry = table.get(key)
-        if entry is not None and entry[0] is ref:
-            table.pop(key, None)
-
-    table[key] = (weakref.ref(profile, forget), sha)
+    _valid_profiles(rules).put(profile, sha)
 
 
 def _checked_profile(profile: Profile, rules: RuleSet, day: dt.date | None) -> tuple[Profile, str]:
     """The profile validated against these rules as of `day`, and its hash."""
     sha = profile_sha256(profile)
-    entry = _valid_profiles(rules).get(id(profile))
-    if (entry is not None and entry[0]() is profile and entry[1] == sha
+    if (_valid_profiles(rules).value_of(profile) == sha
             and (day is None or day == profile.peildatum)):
         return profile, sha
     # A profile built in code is checked like a file would be, as of the assessment date.

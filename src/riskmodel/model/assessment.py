@@ -9,13 +9,13 @@ receipt can be checked later.
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from typing import Any, Literal
 
 import orjson
 from pydantic import BaseModel, ConfigDict, Field
 
 from riskmodel.model.common import Label
+from riskmodel.model.identity import IdentityMap
 
 #: major.minor of the assessment JSON; readers check the major number
 SCHEMA_VERSION = "2.2"
@@ -328,20 +328,13 @@ def build_trace(indicators: list[IndicatorResult], phenomena: list[PhenomenonRes
 # JSON directly, in about 60% of the time of dumping to Python and sorting with orjson. By
 # identity, not a field or private attribute: equality and copies must not see it (a copy
 # is another object, so it takes the sorting path).
-_SORTED: dict[int, weakref.ref[Assessment]] = {}
+_SORTED: IdentityMap[bool] = IdentityMap()
 
 
 def mark_sorted_fields(a: Assessment) -> Assessment:
-    key = id(a)
-
-    def forget(ref: weakref.ref[Assessment]) -> None:
-        if _SORTED.get(key) is ref:
-            _SORTED.pop(key, None)
-
-    _SORTED[key] = weakref.ref(a, forget)
+    _SORTED.put(a, True)
     return a
 
 
 def has_sorted_fields(a: Assessment) -> bool:
-    ref = _SORTED.get(id(a))
-    return ref is not None and ref() is a
+    return _SORTED.value_of(a) is not None
