@@ -39,7 +39,7 @@ from riskmodel.compile.ir import (
 from riskmodel.evaluate.base import Evaluation, Evaluator
 from riskmodel.evaluate.generated import undecided_for
 from riskmodel.evaluate.kleene import Tri, evaluate
-from riskmodel.explain.construct import json_node, out
+from riskmodel.explain.construct import json_node, json_of, out
 from riskmodel.explain.status import intervention_status
 from riskmodel.explain.texts import citation_key, model_texts
 from riskmodel.load.rules import gc_paused
@@ -185,6 +185,7 @@ def _plan(rules: RuleSet, compiled: CompiledModel, day: dt.date) -> Plan:
     for n, ph_id in enumerate(phenomenon_ids):
         ph, meta = compiled.phenomena[ph_id], rules.phenomena[ph_id]
         level_ids = {lv.rank: lv.id for lv in ph.levels}
+        levels = {r: out(LevelOut, {"id": lv.id, "rank": r}) for r, lv in enumerate(meta.levels)}
         phenomena.append(_PhenomenonPlan(
             id=ph_id, slot=len(keys) + n, has_definition=meta.definition is not None,
             gate_facts=tuple(sorted(facts_in(ph.gate))),
@@ -192,8 +193,8 @@ def _plan(rules: RuleSet, compiled: CompiledModel, day: dt.date) -> Plan:
             points=tuple((("ind", i), compiled.indicators[i].points) for i in ph.indicators),
             overrides=tuple((("ind", ov.indicator), ov.indicator, level_ids[ov.rank])
                             for ov in ph.overrides),
-            levels={r: out(LevelOut, {"id": lv.id, "rank": r}) for r, lv in enumerate(meta.levels)},
-            levels_json={r: {"id": lv.id, "rank": r} for r, lv in enumerate(meta.levels)},
+            levels=levels,
+            levels_json={r: json_of(lv) for r, lv in levels.items()},
             reconstruction=meta.reconstruction is not None))
     interventions = []
     for ci in sorted(compiled.interventions.values(), key=lambda i: (i.ladder, i.id)):
@@ -209,23 +210,23 @@ def _plan(rules: RuleSet, compiled: CompiledModel, day: dt.date) -> Plan:
             flags = tuple(_Check(f.id, ("flag", ci.id, f.id), slot[("flag", ci.id, f.id)],
                                  tuple(sorted(facts_in(f.condition))),
                                  cite(flag_meta[f.id].sources)) for f in ci.flags)
+        bases = _legal_bases(iv, day, False)
         interventions.append(_InterventionPlan(
             id=ci.id, ladder=ci.ladder, available=ci.available, trigger_key=("trig", ci.id),
             trigger_slot=slot[("trig", ci.id)], gates=gates,
             gate_citations=frozenset(k for g in gates for k in g.citations), flags=flags,
-            authority=tuple(iv.authority), bases=_legal_bases(iv, day, False),
+            authority=tuple(iv.authority), bases=bases,
             bases_with_notes=_legal_bases(iv, day, True),
-            bases_json=tuple(json_node(LegalBasisOut, dict(b.__dict__))
-                             for b in _legal_bases(iv, day, False)),
+            bases_json=tuple(json_of(b) for b in bases),
             unavailable="reden" if iv.unavailable_reason else "geen_grondslag"))
+    verified = {k: out(Citation, {"ecli": None, "remark": None, "title": None, "url": None,
+                                  "verified": c.verified})
+                for k, c in citations.items()}
     return Plan(
         indicators=indicators, phenomena=tuple(phenomena), interventions=tuple(interventions),
         indicator_citations=frozenset(k for i in indicators for k in i.sources),
         citations=citations,
-        verified={k: out(Citation, {"ecli": None, "remark": None, "title": None, "url": None,
-                                    "verified": c.verified})
-                  for k, c in citations.items()},
-        verified_json={k: {"verified": c.verified} for k, c in citations.items()},
+        verified=verified, verified_json={k: json_of(c) for k, c in verified.items()},
         receipt={"model": rules.manifest.model, "model_version": rules.manifest.version,
                  "rules_sha256": rules.sha256,
                  "rule_files": dict(sorted(rules.file_hashes.items())),
@@ -411,7 +412,9 @@ class Assembler:
                      gate_truth: list[Tri], flag_truth: list[Tri]) -> InterventionResult:
         known, opened, make = self.known, self.open, self.make
         self.cited.update(ip.gate_citations)
-        gates = []  # check() inlined: about 60 a time
+        # gates and flags built inline (a helper call per check measurably slowed the
+        # 202-scenario p50, about 60 checks an assessment)
+        gates = []
         for g, st in zip(ip.gates, gate_truth, strict=True):
             found = opened[g.slot]
             gates.append(make(GateResult, {

@@ -70,6 +70,12 @@ def json_node(cls: type[BaseModel], values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None} if nullable else values
 
 
+def json_of(obj: BaseModel) -> dict[str, Any]:
+    """`json_node` of an object whose fields are all scalars (a level, a legal basis, a
+    citation): the JSON form of the objects the plan shares between assessments."""
+    return json_node(type(obj), dict(obj.__dict__))
+
+
 def sorted_fields(obj: object) -> bool:
     """Whether every pydantic object reachable from `obj` has its fields in sorted order
     (and every dict its keys): what the fast serialisation relies on. For tests."""
