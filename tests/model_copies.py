@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from riskmodel import RuleError, load_rules
+from riskmodel import Profile, RuleError, RuleSet, load_rules
 from riskmodel.errors import Diagnostic
 
 TESTS = Path(__file__).resolve().parent
@@ -51,3 +51,10 @@ def example_profiles(tmp_path: Path, n: int = 1) -> Path:
     for i in range(n):
         (folder / f"p{i}.yaml").write_text(text.replace(old_id, f"p{i}"), encoding="utf-8")
     return folder
+
+
+def scenario_profiles(rules: RuleSet, folder: Path) -> list[Profile]:
+    """The profile of every scenario file in a folder, in file order."""
+    from riskmodel.scenarios.model import load_scenario
+
+    return [load_scenario(p, rules).profile for p in sorted(folder.glob("*.yaml"))]

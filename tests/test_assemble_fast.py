@@ -9,10 +9,9 @@ validated again unless it changed.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from model_copies import EXAMPLE_PROFILE, MINI, MINI_SCENARIOS, REPO
+from model_copies import EXAMPLE_PROFILE, MINI, MINI_SCENARIOS, REPO, scenario_profiles
 from pydantic import BaseModel
 
 import riskmodel
@@ -22,19 +21,13 @@ from riskmodel.evaluate.generated import undecided_for
 from riskmodel.explain.assemble import Assembler, out
 from riskmodel.model.assessment import Citation, Evidence, IndicatorResult, LegalBasisOut
 from riskmodel.model.profile import Profile
-from riskmodel.model.ruleset import RuleSet
-from riskmodel.scenarios.model import load_scenario
-
-
-def _profiles(rules: RuleSet, folder: Path) -> list[Profile]:
-    return [load_scenario(p, rules).profile for p in sorted(folder.glob("*.yaml"))]
 
 
 @pytest.mark.parametrize("engine", ["compiled", "python"])
 @pytest.mark.parametrize("which", ["bundled", "mini"])
 def test_generated_open_facts_match_reference_walk(engine: str, which: str) -> None:
     rules = riskmodel.load_rules(None if which == "bundled" else MINI)
-    profiles = _profiles(rules, REPO / "scenarios" if which == "bundled" else MINI_SCENARIOS)
+    profiles = scenario_profiles(rules, REPO / "scenarios" if which == "bundled" else MINI_SCENARIOS)
     assert profiles
     evaluator = get_evaluator(engine)  # type: ignore[arg-type]
     compared = 0

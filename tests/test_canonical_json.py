@@ -10,11 +10,9 @@ break the order (texts, a copy with changes, a document read back) takes the sor
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import orjson
 import pytest
-from model_copies import EXAMPLE_PROFILE, MINI, MINI_SCENARIOS, REPO
+from model_copies import EXAMPLE_PROFILE, MINI, MINI_SCENARIOS, REPO, scenario_profiles
 
 import riskmodel
 from riskmodel.explain.construct import sorted_fields
@@ -24,9 +22,6 @@ from riskmodel.model.assessment import (
     has_sorted_fields,
     mark_sorted_fields,
 )
-from riskmodel.model.profile import Profile
-from riskmodel.model.ruleset import RuleSet
-from riskmodel.scenarios.model import load_scenario
 
 
 def _sorting(a: Assessment) -> str:
@@ -34,15 +29,11 @@ def _sorting(a: Assessment) -> str:
                         option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE).decode()
 
 
-def _profiles(rules: RuleSet, folder: Path) -> list[Profile]:
-    return [load_scenario(p, rules).profile for p in sorted(folder.glob("*.yaml"))]
-
-
 @pytest.mark.parametrize("engine", ["compiled", "python"])
 @pytest.mark.parametrize("which", ["bundled", "mini"])
 def test_direct_json_equals_sorted_json_on_every_scenario(engine: str, which: str) -> None:
     rules = riskmodel.load_rules(None if which == "bundled" else MINI)
-    profiles = _profiles(rules, REPO / "scenarios" if which == "bundled" else MINI_SCENARIOS)
+    profiles = scenario_profiles(rules, REPO / "scenarios" if which == "bundled" else MINI_SCENARIOS)
     assert len(profiles) >= 3
     for n, profile in enumerate(profiles):
         a = riskmodel.assess(profile, rules, engine=engine,  # type: ignore[arg-type]
